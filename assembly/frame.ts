@@ -1,0 +1,124 @@
+// The frame protocol: beginFrame, one pushRow per row in order, endFrame. Every misuse returns a
+// Status and leaves the firmware ready for the next good call.
+
+import { MAX_WIDTH_PX, RECORD_QUEUE_CAPACITY } from "./constants";
+import { applyConfig, configured, framesPerBloc, heightPx, overexposureLimitPx, threshold, widthPx } from "./config";
+import { finishLabelling, labelRow, resetLabeller, rowForegroundPx } from "./labeller";
+import { clearObjectLog, resetFrameSink } from "./objectsink";
+import { addFrameToBloc, blocFrames, clearBloc, emitBloc, recordSlotsFree } from "./records";
+import { Status } from "./status";
+
+/** Frame kind of a lit (flashed) frame. */
+export const FRAME_LIT: u32 = 0;
+/** Frame kind of a black (unlit) frame, for the sensor-noise BLACK records. */
+export const FRAME_BLACK: u32 = 1;
+
+/** The fixed row buffer the host (or the sensor) writes each row into. */
+export const rowBuffer: usize = memory.data(MAX_WIDTH_PX, 16);
+
+// Records a frame cycle can emit: the other kind's partial bloc at begin, a full bloc at end.
+const RECORDS_PER_FRAME: u32 = 2;
+
+let frameOpen = false;
+let frameKind: u32 = 0;
+let nextRow: u32 = 0;
+let frameTimeS: f64 = 0;
+let framePressureDbar: f64 = 0;
+let frameTemperatureC: f64 = 0;
+/** Foreground pixels of the current (or last ended) frame. */
+export let frameForegroundPx: u32 = 0;
+/** Whether the last ended frame was over-exposed. */
+export let frameOverexposed = false;
+
+// @ts-ignore: decorator
+@inline function isFinite64(x: f64): bool { return x - x == 0; }
+
+/** Validates and applies a configuration blob of `lengthBytes` bytes. */
+export function configure(lengthBytes: u32): Status {
+  if (frameOpen || blocFrames(FRAME_LIT) != 0 || blocFrames(FRAME_BLACK) != 0) return Status.BUSY;
+  const status = applyConfig(lengthBytes);
+  if (status == Status.OK) {
+    clearBloc(FRAME_LIT);
+    clearBloc(FRAME_BLACK);
+  }
+  return status;
+}
+
+/** Opens a frame of `kind` taken at `timeS` (Unix s), `pressureDbar` and `temperatureC`. */
+export function beginFrame(kind: u32, timeS: f64, pressureDbar: f64, temperatureC: f64): Status {
+  if (!configured) return Status.NOT_CONFIGURED;
+  if (frameOpen) return Status.FRAME_ALREADY_STARTED;
+  if (kind > FRAME_BLACK) return Status.FRAME_KIND;
+  if (!isFinite64(timeS) || !isFinite64(pressureDbar) || !isFinite64(temperatureC)) return Status.FRAME_METADATA;
+  if (recordSlotsFree() < RECORDS_PER_FRAME) return Status.RECORD_QUEUE_FULL;
+  // A switch of kind closes the other kind's partial bloc: lit and black blocs never interleave.
+  emitBloc(kind == FRAME_LIT ? FRAME_BLACK : FRAME_LIT);
+  frameOpen = true;
+  frameKind = kind;
+  nextRow = 0;
+  frameTimeS = timeS;
+  framePressureDbar = pressureDbar;
+  frameTemperatureC = temperatureC;
+  frameForegroundPx = 0;
+  frameOverexposed = false;
+  resetLabeller();
+  resetFrameSink();
+  return Status.OK;
+}
+
+/** Takes row `y` of `lengthPx` pixels from the row buffer. */
+export function pushRow(y: u32, lengthPx: u32): Status {
+  clearObjectLog();
+  if (!frameOpen) return Status.FRAME_NOT_STARTED;
+  if (lengthPx != widthPx) return Status.ROW_LENGTH;
+  if (y != nextRow) return Status.ROW_ORDER;
+  labelRow(rowBuffer, y, widthPx, threshold);
+  frameForegroundPx += rowForegroundPx;
+  nextRow++;
+  return Status.OK;
+}
+
+/** Closes the frame: completes its objects and adds it to its bloc, emitting the bloc when full. */
+export function endFrame(): Status {
+  clearObjectLog();
+  if (!frameOpen) return Status.FRAME_NOT_STARTED;
+  frameOpen = false;
+  if (nextRow != heightPx) return Status.FRAME_INCOMPLETE;
+  finishLabelling();
+  frameOverexposed = frameForegroundPx > overexposureLimitPx;
+  addFrameToBloc(frameKind, frameTimeS, framePressureDbar, frameTemperatureC, frameOverexposed);
+  if (blocFrames(frameKind) >= framesPerBloc) emitBloc(frameKind);
+  return Status.OK;
+}
+
+/** Discards the open frame; nothing of it is counted. */
+export function abortFrame(): Status {
+  if (!frameOpen) return Status.FRAME_NOT_STARTED;
+  frameOpen = false;
+  return Status.OK;
+}
+
+/** Emits the partial blocs (end of an acquisition); fails only when the queue lacks room. */
+export function flushBlocs(): Status {
+  if (frameOpen) return Status.FRAME_ALREADY_STARTED;
+  const needed = (blocFrames(FRAME_LIT) != 0 ? 1 : 0) + (blocFrames(FRAME_BLACK) != 0 ? 1 : 0);
+  if (recordSlotsFree() < <u32>needed) return Status.RECORD_QUEUE_FULL;
+  emitBloc(FRAME_LIT);
+  emitBloc(FRAME_BLACK);
+  return Status.OK;
+}
+
+/** Whether a frame is open. */
+export function isFrameOpen(): bool {
+  return frameOpen;
+}
+
+/** Index of the next row the open frame expects. */
+export function expectedRow(): u32 {
+  return nextRow;
+}
+
+/** Record queue capacity, for the host. */
+export function recordQueueCapacity(): u32 {
+  return RECORD_QUEUE_CAPACITY;
+}

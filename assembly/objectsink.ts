@@ -1,0 +1,61 @@
+// Where completed objects go: the frame's per-class tallies and, when switched on, the debug log.
+
+import { GREY_FIXED_BITS, NUM_CLASSES, OBJECT_LOG_CAPACITY, OBJECT_LOG_ENTRY_BYTES } from "./constants";
+import { classOfArea } from "./config";
+
+/** Objects per class in the current frame (u32 x 18). */
+export const frameClassCounts: usize = memory.data(NUM_CLASSES << 2, 8);
+/** Per class, the sum over objects of floor(greySum * 2^24 / area): exact and order-free (u64 x 18). */
+export const frameClassGreyFixed: usize = memory.data(NUM_CLASSES << 3, 8);
+/** Debug log: OBJECT_LOG_ENTRY_BYTES per object (u32 area, u32 grey sum, u16 xMin, yMin, xMax, yMax). */
+export const objectLog: usize = memory.data(OBJECT_LOG_CAPACITY * OBJECT_LOG_ENTRY_BYTES, 16);
+
+/** Objects completed in the current frame, of any size. */
+export let frameObjects: u32 = 0;
+/** Entries in the debug log (objects completed by the last pushRow or endFrame). */
+export let objectLogCount: u32 = 0;
+/** Whether completed objects are written to the debug log. */
+export let objectLogEnabled = false;
+
+/** Switches the per-object debug log on or off. */
+export function setObjectLogEnabled(on: bool): void {
+  objectLogEnabled = on;
+  objectLogCount = 0;
+}
+
+/** Forgets the debug log: each frame call starts it afresh. */
+export function clearObjectLog(): void {
+  objectLogCount = 0;
+}
+
+/** Zeroes the frame's tallies: call at the start of every frame. */
+export function resetFrameSink(): void {
+  for (let k: u32 = 0; k < NUM_CLASSES; k++) {
+    store<u32>(frameClassCounts + (k << 2), 0);
+    store<u64>(frameClassGreyFixed + (k << 3), 0);
+  }
+  frameObjects = 0;
+  objectLogCount = 0;
+}
+
+/** Takes one complete object into the frame's tallies (and the log). */
+export function completeObject(areaPx: u32, greySum: u32, xMin: u32, yMin: u32, xMax: u32, yMax: u32): void {
+  frameObjects++;
+  const k = classOfArea(areaPx);
+  if (k >= 0) {
+    const c = frameClassCounts + (<usize>k << 2);
+    store<u32>(c, load<u32>(c) + 1);
+    const g = frameClassGreyFixed + (<usize>k << 3);
+    store<u64>(g, load<u64>(g) + ((<u64>greySum << GREY_FIXED_BITS) / <u64>areaPx));
+  }
+  if (objectLogEnabled && objectLogCount < OBJECT_LOG_CAPACITY) {
+    const e = objectLog + <usize>objectLogCount * OBJECT_LOG_ENTRY_BYTES;
+    store<u32>(e, areaPx, 0);
+    store<u32>(e, greySum, 4);
+    store<u16>(e, <u16>xMin, 8);
+    store<u16>(e, <u16>yMin, 10);
+    store<u16>(e, <u16>xMax, 12);
+    store<u16>(e, <u16>yMax, 14);
+    objectLogCount++;
+  }
+}

@@ -1,0 +1,50 @@
+// Status codes returned by every firmware entry point. 0 is success; nothing ever traps.
+// The numbers are part of the host contract: append, never renumber.
+
+/** Result of a firmware call. */
+export enum Status {
+  /** The call did what it was asked. */
+  OK = 0,
+  /** A frame call arrived before any valid configuration. */
+  NOT_CONFIGURED = 1,
+  /** Configuration blob shorter or longer than its declared length, or than the buffer. */
+  CONFIG_LENGTH = 2,
+  /** Configuration blob does not start with the magic 'UVPC'. */
+  CONFIG_MAGIC = 3,
+  /** Configuration layout version this firmware does not know. */
+  CONFIG_VERSION = 4,
+  /** Frame width or height is 0 or beyond the sensor (2464 x 2056). */
+  CONFIG_FRAME_SIZE = 5,
+  /** Frames per bloc is 0. */
+  CONFIG_FRAMES_PER_BLOC = 6,
+  /** Aa or Exp is not a finite positive number. */
+  CONFIG_CALIBRATION = 7,
+  /** The 18 class lower bounds are not finite, positive and strictly increasing. */
+  CONFIG_CLASS_BOUNDS = 8,
+  /** Pixel size, image volume or vignette limit is not a finite positive number. */
+  CONFIG_OPTICS = 9,
+  /** Over-exposure limit is outside 1..1000 per mille. */
+  CONFIG_OVEREXPOSURE_LIMIT = 10,
+  /** Threshold of 255 would make every pixel background. */
+  CONFIG_THRESHOLD = 11,
+  /** Reconfiguration refused while a frame is open or a bloc is partly filled (flush first). */
+  BUSY = 12,
+  /** A row or endFrame arrived with no frame open. */
+  FRAME_NOT_STARTED = 20,
+  /** beginFrame arrived while a frame is open (end or abort it first). */
+  FRAME_ALREADY_STARTED = 21,
+  /** The row's length differs from the configured frame width; the row was ignored. */
+  ROW_LENGTH = 22,
+  /** The row's index is not the next expected row; the row was ignored. */
+  ROW_ORDER = 23,
+  /** endFrame before every row arrived; the frame was discarded and counts nowhere. */
+  FRAME_INCOMPLETE = 24,
+  /** Frame kind is neither lit (0) nor black (1). */
+  FRAME_KIND = 25,
+  /** Too few free record slots for what this frame may complete: take records, then retry. */
+  RECORD_QUEUE_FULL = 26,
+  /** Time, pressure or temperature is not finite. */
+  FRAME_METADATA = 27,
+  /** No record waiting in the queue. */
+  NO_RECORD = 28,
+}

@@ -1,0 +1,193 @@
+// The one typed wrapper over the firmware's exports. Everything in the host talks to the firmware
+// through this class; it copies rows in and records out and adds nothing to the firmware's numbers.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../paths.js";
+import type { FirmwareExports } from "./exports.js";
+import { readBlocRecord, readObjectLog, type BlocRecord, type LoggedObject } from "./records.js";
+import { FirmwareError, Status } from "./status.js";
+
+/** Which of the two builds of the same source to run. */
+export type Build = "simd" | "scalar";
+/** Both builds, in the order tests and benchmarks run them. */
+export const BUILDS: readonly Build[] = ["simd", "scalar"];
+
+/** Kind of a frame: lit by the flash, or black (no flash) to measure sensor noise. */
+export enum FrameKind {
+  Lit = 0,
+  Black = 1,
+}
+
+/** What the float knows about a frame when it is taken. */
+export interface FrameMeta {
+  timeS: number;
+  pressureDbar: number;
+  temperatureC: number;
+}
+
+/** The firmware's view of the frame just ended. */
+export interface FrameSummary {
+  objectCount: number;
+  foregroundPx: number;
+  overexposed: boolean;
+  classCounts: number[];
+}
+
+/** Path of the compiled module of `build`. */
+export function wasmPath(build: Build): string {
+  return join(packageRoot(), "build", `uvp-float.${build}.wasm`);
+}
+
+// Smallest module using a v128 instruction: validates only where SIMD is supported.
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
+]);
+
+/** Whether this WebAssembly engine runs the SIMD build. */
+export function simdSupported(): boolean {
+  return WebAssembly.validate(SIMD_PROBE);
+}
+
+const moduleCache = new Map<Build, WebAssembly.Module>();
+
+/** A running instance of the firmware, with its own fixed memory. */
+export class Firmware {
+  private readonly x: FirmwareExports;
+  private readonly rowPtr: number;
+  private readonly rowCapacity: number;
+
+  private constructor(readonly build: Build, instance: WebAssembly.Instance) {
+    this.x = instance.exports as unknown as FirmwareExports;
+    this.rowPtr = this.x.rowBufferPtr();
+    this.rowCapacity = this.x.rowBufferBytes();
+  }
+
+  /** Instantiates a fresh firmware of `build` ("auto": SIMD where supported). */
+  static create(build: Build | "auto" = "auto"): Firmware {
+    const chosen: Build = build === "auto" ? (simdSupported() ? "simd" : "scalar") : build;
+    let module = moduleCache.get(chosen);
+    if (!module) {
+      module = new WebAssembly.Module(readFileSync(wasmPath(chosen)));
+      moduleCache.set(chosen, module);
+    }
+    return new Firmware(chosen, new WebAssembly.Instance(module, {}));
+  }
+
+  /** The raw exports, for tests that probe the contract itself. */
+  get raw(): FirmwareExports {
+    return this.x;
+  }
+
+  /** Bytes of linear memory (fixed: initial = maximum). */
+  get memoryBytes(): number {
+    return this.x.memory.buffer.byteLength;
+  }
+
+  /** Bytes of static working state (everything the firmware keeps lies below this). */
+  get staticBytes(): number {
+    return this.x.staticEnd();
+  }
+
+  /** Validates and applies a configuration blob (host/config/configBlob.ts builds one). */
+  configure(blob: Uint8Array): Status {
+    if (blob.length > this.x.configBufferBytes()) return Status.CONFIG_LENGTH;
+    new Uint8Array(this.x.memory.buffer, this.x.configBufferPtr(), blob.length).set(blob);
+    return this.x.configure(blob.length);
+  }
+
+  /** Opens a frame. */
+  beginFrame(kind: FrameKind, meta: FrameMeta): Status {
+    return this.x.beginFrame(kind, meta.timeS, meta.pressureDbar, meta.temperatureC);
+  }
+
+  /** Copies `row` into the row buffer and hands it to the firmware as row `y`. */
+  pushRow(y: number, row: Uint8Array): Status {
+    // A row longer than the buffer would overwrite firmware state: refuse it here, as the firmware would.
+    if (row.length > this.rowCapacity) return Status.ROW_LENGTH;
+    new Uint8Array(this.x.memory.buffer, this.rowPtr, row.length).set(row);
+    return this.x.pushRow(y >>> 0, row.length);
+  }
+
+  /** Closes the frame; its objects are complete and counted into its bloc. */
+  endFrame(): Status {
+    return this.x.endFrame();
+  }
+
+  /** Discards the open frame. */
+  abortFrame(): Status {
+    return this.x.abortFrame();
+  }
+
+  /** Emits the partial blocs (end of an acquisition). */
+  flushBlocs(): Status {
+    return this.x.flushBlocs();
+  }
+
+  /** Takes every waiting bloc record out of the firmware's queue. */
+  takeRecords(): BlocRecord[] {
+    const out: BlocRecord[] = [];
+    while (this.x.recordCount() > 0) {
+      out.push(readBlocRecord(this.x.memory.buffer, this.x.recordPtr()));
+      this.x.takeRecord();
+    }
+    return out;
+  }
+
+  /** Switches the per-object debug log on or off. */
+  setObjectLog(on: boolean): void {
+    this.x.setObjectLog(on ? 1 : 0);
+  }
+
+  /** Objects completed by the last pushRow or endFrame (debug log must be on). */
+  loggedObjects(): LoggedObject[] {
+    return readObjectLog(this.x.memory.buffer, this.x.objectLogPtr(), this.x.objectLogLength(), this.x.objectLogEntryBytes());
+  }
+
+  /** Counts of the frame just ended. */
+  frameSummary(): FrameSummary {
+    const counts = new Uint32Array(this.x.memory.buffer, this.x.frameClassCountsPtr(), this.x.classCount());
+    return {
+      objectCount: this.x.frameObjectCount(),
+      foregroundPx: this.x.frameForegroundPixels(),
+      overexposed: this.x.frameWasOverexposed() !== 0,
+      classCounts: Array.from(counts),
+    };
+  }
+
+  /** Minimum area in pixels of each size class under the configuration in force. */
+  classMinAreasPx(): number[] {
+    const out: number[] = [];
+    for (let k = 0; k < this.x.classCount(); k++) out.push(this.x.classMinArea(k));
+    return out;
+  }
+
+  /**
+   * Runs one whole frame (row-major pixels) through the firmware; throws FirmwareError on any
+   * status but OK. Returns the frame's objects when `collectObjects` is set.
+   */
+  runFrame(pixels: Uint8Array, widthPx: number, heightPx: number, kind: FrameKind, meta: FrameMeta, collectObjects = false): LoggedObject[] {
+    if (pixels.length !== widthPx * heightPx) {
+      throw new RangeError(`frame has ${pixels.length} pixels, expected ${widthPx} x ${heightPx}`);
+    }
+    this.setObjectLog(collectObjects);
+    const objects: LoggedObject[] = [];
+    let s = this.beginFrame(kind, meta);
+    if (s !== Status.OK) throw new FirmwareError(s, "beginFrame");
+    const mem = this.x.memory.buffer;
+    const rowView = new Uint8Array(mem, this.rowPtr, widthPx);
+    for (let y = 0; y < heightPx; y++) {
+      rowView.set(pixels.subarray(y * widthPx, (y + 1) * widthPx));
+      s = this.x.pushRow(y, widthPx);
+      if (s !== Status.OK) {
+        this.abortFrame();
+        throw new FirmwareError(s, `pushRow(${y})`);
+      }
+      if (collectObjects) objects.push(...this.loggedObjects());
+    }
+    s = this.endFrame();
+    if (s !== Status.OK) throw new FirmwareError(s, "endFrame");
+    if (collectObjects) objects.push(...this.loggedObjects());
+    return objects;
+  }
+}

@@ -1,0 +1,6 @@
+// The firmware wrapper's public face.
+export { Firmware, FrameKind, BUILDS, wasmPath, simdSupported } from "./firmware.js";
+export type { Build, FrameMeta, FrameSummary } from "./firmware.js";
+export { Status, FirmwareError, describeStatus } from "./status.js";
+export { readBlocRecord, CLASS_COUNT } from "./records.js";
+export type { BlocRecord, LoggedObject } from "./records.js";

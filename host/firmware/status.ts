@@ -1,0 +1,67 @@
+// Mirror of assembly/status.ts: the numbers are the firmware's contract.
+
+/** Status codes the firmware returns (0 = OK); see assembly/status.ts for each one's meaning. */
+export enum Status {
+  OK = 0,
+  NOT_CONFIGURED = 1,
+  CONFIG_LENGTH = 2,
+  CONFIG_MAGIC = 3,
+  CONFIG_VERSION = 4,
+  CONFIG_FRAME_SIZE = 5,
+  CONFIG_FRAMES_PER_BLOC = 6,
+  CONFIG_CALIBRATION = 7,
+  CONFIG_CLASS_BOUNDS = 8,
+  CONFIG_OPTICS = 9,
+  CONFIG_OVEREXPOSURE_LIMIT = 10,
+  CONFIG_THRESHOLD = 11,
+  BUSY = 12,
+  FRAME_NOT_STARTED = 20,
+  FRAME_ALREADY_STARTED = 21,
+  ROW_LENGTH = 22,
+  ROW_ORDER = 23,
+  FRAME_INCOMPLETE = 24,
+  FRAME_KIND = 25,
+  RECORD_QUEUE_FULL = 26,
+  FRAME_METADATA = 27,
+  NO_RECORD = 28,
+}
+
+const explanations: Record<number, string> = {
+  [Status.OK]: "ok",
+  [Status.NOT_CONFIGURED]: "the firmware has no valid configuration yet",
+  [Status.CONFIG_LENGTH]: "configuration blob has the wrong length",
+  [Status.CONFIG_MAGIC]: "configuration blob does not start with 'UVPC'",
+  [Status.CONFIG_VERSION]: "configuration layout version not supported",
+  [Status.CONFIG_FRAME_SIZE]: "frame size is 0 or larger than 2464 x 2056",
+  [Status.CONFIG_FRAMES_PER_BLOC]: "frames per bloc is 0",
+  [Status.CONFIG_CALIBRATION]: "Aa or Exp is not a finite positive number (Exp <= 4)",
+  [Status.CONFIG_CLASS_BOUNDS]: "the 18 class bounds are not positive and strictly increasing",
+  [Status.CONFIG_OPTICS]: "pixel size, image volume or vignette limit is not a finite positive number",
+  [Status.CONFIG_OVEREXPOSURE_LIMIT]: "over-exposure limit is outside 1..1000 per mille",
+  [Status.CONFIG_THRESHOLD]: "threshold 255 would make every pixel background",
+  [Status.BUSY]: "a frame is open or a bloc is partly filled: flush blocs before reconfiguring",
+  [Status.FRAME_NOT_STARTED]: "no frame is open",
+  [Status.FRAME_ALREADY_STARTED]: "a frame is already open",
+  [Status.ROW_LENGTH]: "row length differs from the configured frame width",
+  [Status.ROW_ORDER]: "row index is not the next expected row",
+  [Status.FRAME_INCOMPLETE]: "frame ended before all its rows arrived; it was discarded",
+  [Status.FRAME_KIND]: "frame kind must be 0 (lit) or 1 (black)",
+  [Status.RECORD_QUEUE_FULL]: "record queue full: take records first",
+  [Status.FRAME_METADATA]: "time, pressure or temperature is not finite",
+  [Status.NO_RECORD]: "no record waiting",
+};
+
+/** Name and meaning of a status code, for messages. */
+export function describeStatus(code: number): string {
+  const name = Status[code] ?? `UNKNOWN_${code}`;
+  return `${name} (${code}): ${explanations[code] ?? "unknown status"}`;
+}
+
+/** A firmware call that returned a status other than OK where the caller required success. */
+export class FirmwareError extends Error {
+  /** Creates the error for `status` returned by `call`. */
+  constructor(readonly status: Status, readonly call: string) {
+    super(`firmware ${call} failed: ${describeStatus(status)}`);
+    this.name = "FirmwareError";
+  }
+}

@@ -71,6 +71,7 @@ export function pushRow(y: u32, lengthPx: u32): Status {
   clearObjectLog();
   if (!frameOpen) return Status.FRAME_NOT_STARTED;
   if (lengthPx != widthPx) return Status.ROW_LENGTH;
+  if (y >= heightPx) return Status.ROW_BEYOND_FRAME;
   if (y != nextRow) return Status.ROW_ORDER;
   labelRow(rowBuffer, y, widthPx, threshold);
   frameForegroundPx += rowForegroundPx;

@@ -47,4 +47,6 @@ export enum Status {
   FRAME_METADATA = 27,
   /** No record waiting in the queue. */
   NO_RECORD = 28,
+  /** Row index at or past the configured frame height; the row was ignored. */
+  ROW_BEYOND_FRAME = 29,
 }

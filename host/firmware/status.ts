@@ -24,6 +24,7 @@ export enum Status {
   RECORD_QUEUE_FULL = 26,
   FRAME_METADATA = 27,
   NO_RECORD = 28,
+  ROW_BEYOND_FRAME = 29,
 }
 
 const explanations: Record<number, string> = {
@@ -49,6 +50,7 @@ const explanations: Record<number, string> = {
   [Status.RECORD_QUEUE_FULL]: "record queue full: take records first",
   [Status.FRAME_METADATA]: "time, pressure or temperature is not finite",
   [Status.NO_RECORD]: "no record waiting",
+  [Status.ROW_BEYOND_FRAME]: "row index is at or past the configured frame height",
 };
 
 /** Name and meaning of a status code, for messages. */

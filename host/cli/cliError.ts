@@ -1,0 +1,24 @@
+// Errors the CLI reports to the user, each with its documented exit code.
+
+/** Exit codes of every verb (documented in the README). */
+export const ExitCode = {
+  /** Success. */
+  OK: 0,
+  /** Bad command line: unknown verb or option, missing argument. */
+  USAGE: 64,
+  /** An input file is missing, unreadable or malformed. */
+  INPUT: 65,
+  /** The firmware refused the configuration or a frame (its status is printed). */
+  FIRMWARE: 70,
+  /** An output file exists and --force was not given, or cannot be written. */
+  OUTPUT: 73,
+} as const;
+
+/** A user-facing failure: its message is printed as is, and the process exits with `exitCode`. */
+export class CliError extends Error {
+  /** Creates the error with the exit code to use. */
+  constructor(message: string, readonly exitCode: number) {
+    super(message);
+    this.name = "CliError";
+  }
+}

@@ -1,0 +1,41 @@
+// The shape every CLI verb has, and the shared option parsing.
+
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CliError, ExitCode } from "./cliError.js";
+
+/** A CLI verb: its name, one-line summary, full help text and what it does. */
+export interface Verb {
+  name: string;
+  summary: string;
+  help: string;
+  run(argv: string[]): Promise<number> | number;
+}
+
+/** Parses `argv` with node:util's parseArgs, turning its errors into usage errors naming the verb. */
+export function parseVerbArgs<T extends NonNullable<ParseArgsConfig["options"]>>(verb: string, argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new CliError(`uvp-float ${verb}: ${(err as Error).message}\nRun 'uvp-float ${verb} --help' for usage.`, ExitCode.USAGE);
+  }
+}
+
+/** Parses an integer option in [lo, hi], or throws a usage error naming it. */
+export function intOption(verb: string, name: string, value: string | undefined, lo: number, hi: number): number | undefined {
+  if (value === undefined) return undefined;
+  const v = Number(value);
+  if (!Number.isInteger(v) || v < lo || v > hi) {
+    throw new CliError(`uvp-float ${verb}: --${name} must be an integer from ${lo} to ${hi}, got "${value}"`, ExitCode.USAGE);
+  }
+  return v;
+}
+
+/** Parses a finite number option, or throws a usage error naming it. */
+export function numberOption(verb: string, name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const v = Number(value);
+  if (value.trim() === "" || !Number.isFinite(v)) {
+    throw new CliError(`uvp-float ${verb}: --${name} must be a number, got "${value}"`, ExitCode.USAGE);
+  }
+  return v;
+}

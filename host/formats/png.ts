@@ -1,0 +1,30 @@
+// PNG frames as the camera saves them: 8-bit greyscale. Colour PNGs whose channels are all equal
+// (a grey image saved as RGB) are accepted; any real colour is refused rather than guessed at.
+
+import { PNG } from "pngjs";
+import type { GreyFrame } from "./greyFrame.js";
+
+/** Decodes a PNG into a grey frame; throws on 16-bit or colour content. */
+export function decodePng(bytes: Uint8Array): GreyFrame {
+  const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), { skipRescale: true });
+  if (png.depth !== 8 && png.depth !== 1 && png.depth !== 2 && png.depth !== 4) {
+    throw new Error(`PNG bit depth ${png.depth} is not supported: frames are 8-bit grey`);
+  }
+  const { width, height, data } = png; // RGBA, 8 bits per channel after decoding
+  const pixels = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < pixels.length; i++, j += 4) {
+    const r = data[j];
+    if (data[j + 1] !== r || data[j + 2] !== r) {
+      throw new Error(`PNG pixel (${i % width}, ${Math.floor(i / width)}) is coloured: frames are grey`);
+    }
+    pixels[i] = r;
+  }
+  return { widthPx: width, heightPx: height, pixels };
+}
+
+/** Encodes a grey frame as an 8-bit greyscale PNG. */
+export function encodePng(frame: GreyFrame): Uint8Array {
+  const png = new PNG({ width: frame.widthPx, height: frame.heightPx, colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
+  png.data = Buffer.from(frame.pixels.buffer, frame.pixels.byteOffset, frame.pixels.length);
+  return PNG.sync.write(png, { colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
+}

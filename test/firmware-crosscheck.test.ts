@@ -1,0 +1,120 @@
+// The firmware's objects equal those of an independent full-frame two-pass labeller (host/reference),
+// object for object (area, grey sum, bounding box), on both builds, over more than 1,000 frames:
+// random noise at many densities, random blobs, realistic frames and adversarial shapes. Per-frame
+// spectra (counts and rounded mean grey per class) are checked against an independent computation.
+import { describe, expect, it } from "vitest";
+import { BUILDS, Firmware, FrameKind, Status, type BlocRecord, type LoggedObject } from "../host/firmware/index.js";
+import { labelFrame, sortObjects, type FrameObject } from "../host/reference/labeller.js";
+import { adversarialFrames, randomBlobsFrame, randomFrame } from "../simulator/frames/adversarial.js";
+import { noiseFrame } from "../simulator/frames/noise.js";
+import { realisticFrame } from "../simulator/frames/particles.js";
+import { Rng } from "../simulator/random.js";
+import { REAL_CLASS_BOUNDS_UM, testBlob } from "./support/config.js";
+
+interface Case {
+  name: string;
+  widthPx: number;
+  heightPx: number;
+  threshold: number;
+  pixels: Uint8Array;
+}
+
+function cases(): Case[] {
+  const rng = new Rng(20261123);
+  const out: Case[] = [];
+  // Threshold 255 (nothing can be foreground) is a configuration the firmware refuses on purpose.
+  for (const f of adversarialFrames(rng)) if (f.threshold <= 254) out.push(f);
+  const densities = [0.001, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1];
+  for (let i = 0; i < 600; i++) {
+    const w = rng.int(1, i % 10 === 0 ? 300 : 70);
+    const h = rng.int(1, i % 10 === 0 ? 60 : 70);
+    const threshold = rng.int(0, 254);
+    out.push({ name: `random#${i}`, widthPx: w, heightPx: h, threshold, pixels: randomFrame(rng, w, h, densities[i % densities.length], threshold) });
+  }
+  for (let i = 0; i < 300; i++) {
+    const w = rng.int(8, 200);
+    const h = rng.int(8, 120);
+    const threshold = rng.int(5, 60);
+    out.push({ name: `blobs#${i}`, widthPx: w, heightPx: h, threshold, pixels: randomBlobsFrame(rng, w, h, rng.int(1, 40), threshold) });
+  }
+  for (let i = 0; i < 100; i++) {
+    const w = rng.int(40, 400);
+    const h = rng.int(40, 200);
+    out.push({ name: `noise#${i}`, widthPx: w, heightPx: h, threshold: 21, pixels: noiseFrame(rng, w, h, { objectCount: rng.int(0, 60), threshold: 21 }) });
+  }
+  for (let i = 0; i < 4; i++) {
+    out.push({ name: `realistic#${i}`, widthPx: 1232, heightPx: 1028, threshold: 21, pixels: realisticFrame(rng, 1232, 1028, { noiseCount: 800, particleCount: 120 }) });
+  }
+  return out;
+}
+
+const ALL = cases();
+
+/** Class of an area by the ESD formula, independently of the firmware's area table. */
+function classOf(areaPx: number): number {
+  const esd = 2 * Math.sqrt((2300 * areaPx ** 1.136) / Math.PI);
+  let k = -1;
+  REAL_CLASS_BOUNDS_UM.forEach((b, i) => {
+    if (esd >= Math.fround(b)) k = i;
+  });
+  return k;
+}
+
+/** The spectrum a one-frame bloc must hold, from the reference objects (exact BigInt grey rounding). */
+function expectedSpectrum(objects: FrameObject[]): { counts: number[]; grey: number[] } {
+  const counts = new Array(18).fill(0);
+  const fixed = new Array(18).fill(0n);
+  for (const o of objects) {
+    const k = classOf(o.areaPx);
+    if (k < 0) continue;
+    counts[k]++;
+    fixed[k] += (BigInt(o.greySum) << 24n) / BigInt(o.areaPx);
+  }
+  const grey = counts.map((c, k) => {
+    if (c === 0) return 0;
+    const den = BigInt(c) << 24n;
+    return Number((fixed[k] + den / 2n) / den);
+  });
+  return { counts, grey };
+}
+
+function firmwareObjects(fw: Firmware, c: Case): { objects: LoggedObject[]; record: BlocRecord } {
+  const objects = fw.runFrame(c.pixels, c.widthPx, c.heightPx, FrameKind.Lit, { timeS: 0, pressureDbar: 0, temperatureC: 0 }, true);
+  const [record] = fw.takeRecords();
+  return { objects, record };
+}
+
+describe("cross-check against the reference labeller", () => {
+  it("covers more than 1,000 frames, adversarial ones included", () => {
+    expect(ALL.length).toBeGreaterThan(1000);
+    expect(ALL.filter((c) => !/#/.test(c.name)).length).toBeGreaterThan(30);
+  });
+
+  describe.each(BUILDS)("%s build", (build) => {
+    it("finds exactly the reference's objects and spectra on every frame", () => {
+      const fw = Firmware.create(build);
+      let configured = "";
+      let compared = 0;
+      for (const c of ALL) {
+        const key = `${c.widthPx}x${c.heightPx}@${c.threshold}`;
+        if (key !== configured) {
+          expect(fw.configure(testBlob({ widthPx: c.widthPx, heightPx: c.heightPx, threshold: c.threshold, framesPerBloc: 1 })), c.name).toBe(Status.OK);
+          configured = key;
+        }
+        const reference = sortObjects(labelFrame(c.pixels, c.widthPx, c.heightPx, c.threshold));
+        const { objects, record } = firmwareObjects(fw, c);
+        const got = sortObjects(objects);
+        if (got.length !== reference.length || JSON.stringify(got) !== JSON.stringify(reference)) {
+          expect(got, `${c.name} (${key})`).toEqual(reference); // prints the difference
+        }
+        const spectrum = expectedSpectrum(reference);
+        expect(record.counts, c.name).toEqual(spectrum.counts);
+        expect(record.grey, c.name).toEqual(spectrum.grey);
+        expect(fw.frameSummary().objectCount, c.name).toBe(reference.length);
+        expect(fw.raw.slotOverflows(), c.name).toBe(0);
+        compared++;
+      }
+      expect(compared).toBe(ALL.length);
+    });
+  });
+});

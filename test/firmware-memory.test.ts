@@ -1,0 +1,75 @@
+// The firmware's memory is fixed: the same pages before and after any frame, and the working state
+// for a full 2464 x 2056 frame (row buffer included, no model) lies within 4 pages (256 KiB).
+import { describe, expect, it } from "vitest";
+import { BUILDS, Firmware, FrameKind, Status } from "../host/firmware/index.js";
+import { testBlob } from "./support/config.js";
+
+const PAGE = 65536;
+const WIDTH = 2464;
+const HEIGHT = 2056;
+const meta = { timeS: 1_650_000_000, pressureDbar: 500, temperatureC: 4 };
+
+/** Runs a full frame whose row y is `rowOf(y)` and returns the firmware's summary. */
+function fullFrame(fw: Firmware, rowOf: (y: number, row: Uint8Array) => void) {
+  expect(fw.beginFrame(FrameKind.Lit, meta)).toBe(Status.OK);
+  const row = new Uint8Array(WIDTH);
+  for (let y = 0; y < HEIGHT; y++) {
+    row.fill(0);
+    rowOf(y, row);
+    expect(fw.pushRow(y, row)).toBe(Status.OK);
+  }
+  expect(fw.endFrame()).toBe(Status.OK);
+  return fw.frameSummary();
+}
+
+describe.each(BUILDS)("memory (%s build)", (build) => {
+  const fw = Firmware.create(build);
+  fw.configure(testBlob({ widthPx: WIDTH, heightPx: HEIGHT }));
+
+  it("has exactly 4 pages, fixed (initial = maximum: it cannot grow)", () => {
+    expect(fw.memoryBytes).toBe(4 * PAGE);
+    expect(() => fw.raw.memory.grow(1)).toThrow(RangeError);
+    expect(fw.memoryBytes).toBe(4 * PAGE);
+  });
+
+  it("keeps its whole working state, row buffer included, below 256 KiB", () => {
+    expect(fw.staticBytes).toBeLessThanOrEqual(4 * PAGE);
+    const rowEnd = fw.raw.rowBufferPtr() + fw.raw.rowBufferBytes();
+    expect(rowEnd).toBeLessThanOrEqual(fw.staticBytes);
+  });
+
+  it("survives the worst case of open objects per row (1 px stripes) without overflowing its slots", () => {
+    // Every other column foreground: 1232 runs per row, each an object open for the whole frame.
+    const s = fullFrame(fw, (_y, row) => {
+      for (let x = 0; x < WIDTH; x += 2) row[x] = 200;
+    });
+    expect(s.objectCount).toBe(WIDTH / 2);
+    expect(fw.raw.slotOverflows()).toBe(0);
+    expect(fw.memoryBytes).toBe(4 * PAGE);
+  });
+
+  it("survives rows that alternate between 1232 new objects and none (maximum churn)", () => {
+    const s = fullFrame(fw, (y, row) => {
+      if (y % 2 === 0) for (let x = y % 4 === 0 ? 0 : 1; x < WIDTH; x += 2) row[x] = 90;
+    });
+    expect(s.objectCount).toBe((HEIGHT / 2) * (WIDTH / 2));
+    expect(fw.raw.slotOverflows()).toBe(0);
+  });
+
+  it("survives combs whose 1232 teeth all merge on the last row", () => {
+    const s = fullFrame(fw, (y, row) => {
+      if (y === HEIGHT - 1) row.fill(255);
+      else for (let x = 0; x < WIDTH; x += 2) row[x] = 255;
+    });
+    expect(s.objectCount).toBe(1);
+    expect(fw.raw.slotOverflows()).toBe(0);
+    expect(fw.memoryBytes).toBe(4 * PAGE);
+  });
+
+  it("survives a full-white frame (one object of every pixel)", () => {
+    const s = fullFrame(fw, (_y, row) => row.fill(255));
+    expect(s.objectCount).toBe(1);
+    expect(s.foregroundPx).toBe(WIDTH * HEIGHT);
+    expect(fw.memoryBytes).toBe(4 * PAGE);
+  });
+});

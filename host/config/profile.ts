@@ -1,0 +1,188 @@
+// Named profiles: profiles/<name>.json holds a camera's real HW_CONF / ACQ_CONF / TAXO_CONF lines and the
+// float's depth-zone table. This module finds, lists, reads and checks them (format: profiles/README.md).
+
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../paths.js";
+import { parseAcqConf, type AcqConf } from "./acqConf.js";
+import { MAX_HEIGHT_PX, MAX_WIDTH_PX } from "./configBlob.js";
+import { ConfigLineError } from "./configLine.js";
+import { parseHwConf, type HwConf } from "./hwConf.js";
+import { parseTaxoConf, type TaxoConf } from "./taxoConf.js";
+
+/** How the float reduces a depth zone's blocs: kept one by one, or averaged per slice. */
+export type ZoneProcessing = "raw" | "mean";
+const PROCESSING: readonly ZoneProcessing[] = ["raw", "mean"];
+
+/** The float's depth zones: n boundaries make n + 1 zones, shallowest first. */
+export interface ZoneTable {
+  boundariesDbar: number[];
+  sliceThicknessDbar: number[];
+  processing: ZoneProcessing[];
+}
+
+/** Park-phase sampling: every `samplingPeriodS`, `imagesPerSample` images `imageIntervalS` apart. */
+export interface ParkSampling {
+  samplingPeriodS: number;
+  imagesPerSample: number;
+  imageIntervalS: number;
+}
+
+/** Size of the frames the camera delivers. */
+export interface FrameSize {
+  widthPx: number;
+  heightPx: number;
+}
+
+/** The three camera lines exactly as stored in the profile. */
+export interface ProfileLines {
+  hwConf: string;
+  acqConf: string;
+  taxoConf: string | null;
+}
+
+/** A loaded, checked profile: raw lines, their parsed form, frame size and zone table. */
+export interface Profile {
+  name: string;
+  description: string;
+  source: string;
+  lines: ProfileLines;
+  hw: HwConf;
+  acq: AcqConf;
+  /** Absent when the profile has no TAXO_CONF (classification off). */
+  taxo?: TaxoConf;
+  frame: FrameSize;
+  zones: ZoneTable;
+  park: ParkSampling;
+}
+
+/** The package's profiles/ folder. */
+export function profilesDir(): string {
+  return join(packageRoot(), "profiles");
+}
+
+/** Names of the profiles available (file names without .json), sorted. */
+export function listProfiles(): string[] {
+  return readdirSync(profilesDir())
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -".json".length))
+    .sort();
+}
+
+/** Reads and checks profiles/<name>.json; unknown names get an error listing the known ones. */
+export function loadProfile(name: string): Profile {
+  const known = listProfiles();
+  if (!known.includes(name)) {
+    throw new Error(`unknown profile ${JSON.stringify(name)}; known profiles: ${known.join(", ") || "(none)"}`);
+  }
+  const path = join(profilesDir(), `${name}.json`);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new Error(`profile ${name} (${path}): not valid JSON: ${(e as Error).message}`);
+  }
+  const profile = parseProfile(data, path);
+  if (profile.name !== name) throw new Error(`profile ${name} (${path}): its "name" is ${JSON.stringify(profile.name)}`);
+  return profile;
+}
+
+/** Checks the JSON of a profile (`origin` names it in errors) and parses its lines. */
+export function parseProfile(data: unknown, origin: string): Profile {
+  const fail = (what: string): never => {
+    throw new Error(`profile ${origin}: ${what}`);
+  };
+  const obj = asRecord(data) ?? fail("not a JSON object");
+  const str = (key: string): string => (typeof obj[key] === "string" ? (obj[key] as string) : fail(`"${key}" must be a string`));
+  const name = str("name");
+  const lines: ProfileLines = {
+    hwConf: str("hwConf"),
+    acqConf: str("acqConf"),
+    taxoConf: obj.taxoConf === null || obj.taxoConf === undefined ? null : str("taxoConf"),
+  };
+  const hw = withOrigin(origin, () => parseHwConf(lines.hwConf));
+  const acq = withOrigin(origin, () => parseAcqConf(lines.acqConf));
+  const taxo = lines.taxoConf === null ? undefined : withOrigin(origin, () => parseTaxoConf(lines.taxoConf as string));
+  if (taxo && acq.taxoConfName !== taxo.name) {
+    fail(`ACQ_CONF ${acq.name} uses Taxo_conf ${JSON.stringify(acq.taxoConfName)} but the TAXO_CONF line is ${taxo.name}`);
+  }
+  return {
+    name,
+    description: str("description"),
+    source: str("source"),
+    lines,
+    hw,
+    acq,
+    ...(taxo ? { taxo } : {}),
+    frame: readFrame(obj.frame, fail),
+    zones: readZones(obj.zones, fail),
+    park: readPark(obj.park, fail),
+  };
+}
+
+function asRecord(x: unknown): Record<string, unknown> | undefined {
+  return typeof x === "object" && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
+}
+
+// Re-throws a line error with the profile named in its message; keeps its line, field and index.
+function withOrigin<T>(origin: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof ConfigLineError) throw new ConfigLineError(e.line, e.field, e.index, `profile ${origin}: ${e.message}`);
+    throw e;
+  }
+}
+
+function isInt(x: unknown, min: number, max: number): x is number {
+  return typeof x === "number" && Number.isInteger(x) && x >= min && x <= max;
+}
+
+function isPositive(x: unknown): x is number {
+  return typeof x === "number" && Number.isFinite(x) && x > 0;
+}
+
+function readFrame(x: unknown, fail: (what: string) => never): FrameSize {
+  if (x === undefined) return { widthPx: MAX_WIDTH_PX, heightPx: MAX_HEIGHT_PX };
+  const f = asRecord(x) ?? fail(`"frame" must be an object`);
+  if (!isInt(f.widthPx, 1, MAX_WIDTH_PX)) fail(`frame.widthPx must be an integer in 1..${MAX_WIDTH_PX}`);
+  if (!isInt(f.heightPx, 1, MAX_HEIGHT_PX)) fail(`frame.heightPx must be an integer in 1..${MAX_HEIGHT_PX}`);
+  return { widthPx: f.widthPx as number, heightPx: f.heightPx as number };
+}
+
+function readZones(x: unknown, fail: (what: string) => never): ZoneTable {
+  const z = asRecord(x) ?? fail(`"zones" must be an object`);
+  const list = (key: string): unknown[] => (Array.isArray(z[key]) ? (z[key] as unknown[]) : fail(`zones.${key} must be an array`));
+  const boundaries = list("boundariesDbar");
+  boundaries.forEach((b, k) => {
+    if (!isPositive(b) || (k > 0 && !(b > (boundaries[k - 1] as number)))) {
+      fail(`zones.boundariesDbar must be positive and strictly increasing (entry ${k} is ${JSON.stringify(b)})`);
+    }
+  });
+  const zoneCount = boundaries.length + 1;
+  const thickness = list("sliceThicknessDbar");
+  if (thickness.length !== zoneCount || !thickness.every(isPositive)) {
+    fail(`zones.sliceThicknessDbar must hold ${zoneCount} positive numbers (one per zone)`);
+  }
+  const processing = list("processing");
+  if (processing.length !== zoneCount || !processing.every((p) => PROCESSING.includes(p as ZoneProcessing))) {
+    fail(`zones.processing must hold ${zoneCount} of ${PROCESSING.map((p) => JSON.stringify(p)).join(" / ")}`);
+  }
+  return {
+    boundariesDbar: boundaries as number[],
+    sliceThicknessDbar: thickness as number[],
+    processing: processing as ZoneProcessing[],
+  };
+}
+
+function readPark(x: unknown, fail: (what: string) => never): ParkSampling {
+  const p = asRecord(x) ?? fail(`"park" must be an object`);
+  if (!isPositive(p.samplingPeriodS)) fail("park.samplingPeriodS must be a positive number");
+  if (!isInt(p.imagesPerSample, 1, 65535)) fail("park.imagesPerSample must be a positive integer");
+  if (!isPositive(p.imageIntervalS)) fail("park.imageIntervalS must be a positive number");
+  return {
+    samplingPeriodS: p.samplingPeriodS as number,
+    imagesPerSample: p.imagesPerSample as number,
+    imageIntervalS: p.imageIntervalS as number,
+  };
+}

@@ -11,8 +11,11 @@ export interface Verb {
   run(argv: string[]): Promise<number> | number;
 }
 
-/** Parses `argv` with node:util's parseArgs, turning its errors into usage errors naming the verb. */
-export function parseVerbArgs<T extends NonNullable<ParseArgsConfig["options"]>>(verb: string, argv: string[], options: T) {
+/** Option values as parseArgs returns them. */
+export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+/** Parses `argv` with node:util's parseArgs (plus -h/--help), turning its errors into usage errors naming the verb. */
+export function parseVerbArgs(verb: string, argv: string[], options: NonNullable<ParseArgsConfig["options"]>): { values: OptionValues; positionals: string[] } {
   try {
     return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (err) {

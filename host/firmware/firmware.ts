@@ -158,7 +158,8 @@ export class Firmware {
   /** Minimum area in pixels of each size class under the configuration in force. */
   classMinAreasPx(): number[] {
     const out: number[] = [];
-    for (let k = 0; k < this.x.classCount(); k++) out.push(this.x.classMinArea(k));
+    // u32 across the boundary arrives as i32: 0xffffffff (unreachable class) must stay huge, not -1.
+    for (let k = 0; k < this.x.classCount(); k++) out.push(this.x.classMinArea(k) >>> 0);
     return out;
   }
 

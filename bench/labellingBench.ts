@@ -1,0 +1,56 @@
+// Milliseconds per full 2464 x 2056 frame: both firmware builds, against the floor (row feed + SIMD
+// threshold count), the TypeScript reference labeller and OpenCV.js, on realistic and worst-case frames.
+import { BUILDS, Firmware, FrameKind } from "../host/firmware/index.js";
+import { labelFrame } from "../host/reference/labeller.js";
+import { realisticFrame, worstCaseFrame, REALISTIC_THRESHOLD } from "../simulator/frames/particles.js";
+import { Rng } from "../simulator/random.js";
+import { buildBenchBlob } from "./benchConfig.js";
+import { loadFloorScan } from "./floorScan.js";
+import { loadOpenCv } from "./opencvPeer.js";
+import { timeInterleaved, type Contender } from "./timing.js";
+
+const W = 2464;
+const H = 2056;
+
+/** One frame's results: median ms by contender, and the object count each found. */
+export interface FrameBenchResult {
+  frame: string;
+  objects: Record<string, number>;
+  medianMs: Record<string, number>;
+}
+
+/** Runs the labelling benchmark; `rounds` timed runs per contender and frame. */
+export async function benchLabelling(rounds: number, log: (s: string) => void): Promise<{ results: FrameBenchResult[]; opencv: string }> {
+  const frames: Array<{ name: string; pixels: Uint8Array; threshold: number }> = [
+    { name: "realistic (3,000 noise px + 300 power-law particles)", pixels: realisticFrame(new Rng(1), W, H), threshold: REALISTIC_THRESHOLD },
+    { name: "worst: 1-px stripes (1,232 open objects per row)", pixels: worstCaseFrame(W, H, "stripes"), threshold: REALISTIC_THRESHOLD },
+    { name: "worst: checkerboard (one 2.5 Mpx diagonal object)", pixels: worstCaseFrame(W, H, "checkerboard"), threshold: REALISTIC_THRESHOLD },
+    { name: "worst: all white", pixels: worstCaseFrame(W, H, "white"), threshold: REALISTIC_THRESHOLD },
+  ];
+  const floor = loadFloorScan();
+  const cv = await loadOpenCv(W, H);
+  const results: FrameBenchResult[] = [];
+  for (const f of frames) {
+    log(`  ${f.name} ...`);
+    const objects: Record<string, number> = {};
+    const contenders: Contender[] = [];
+    for (const build of BUILDS) {
+      const fw = Firmware.create(build);
+      fw.configure(buildBenchBlob(f.threshold));
+      contenders.push({
+        name: `firmware ${build}`,
+        run: () => {
+          fw.runFrame(f.pixels, W, H, FrameKind.Lit, { timeS: 0, pressureDbar: 0, temperatureC: 0 });
+          objects[`firmware ${build}`] = fw.frameSummary().objectCount;
+          fw.takeRecords();
+        },
+      });
+    }
+    contenders.push({ name: "floor (row feed + SIMD count)", run: () => void floor(f.pixels, W, H, f.threshold) });
+    contenders.push({ name: "TS reference (two-pass)", run: () => void (objects["TS reference (two-pass)"] = labelFrame(f.pixels, W, H, f.threshold).length) });
+    if ("label" in cv) contenders.push({ name: "OpenCV.js CCWithStats", run: () => void (objects["OpenCV.js CCWithStats"] = cv.label(f.pixels, f.threshold)) });
+    const medians = timeInterleaved(contenders, rounds);
+    results.push({ frame: f.name, objects, medianMs: Object.fromEntries(medians) });
+  }
+  return { results, opencv: "label" in cv ? `@techstark/opencv-js ${cv.version}` : cv.error };
+}

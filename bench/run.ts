@@ -1,0 +1,36 @@
+// npm run bench: labelling speed per build against the floor, the TS reference and OpenCV.js, and the
+// firmware's memory. Writes bench/out/bench.json and prints a table. Figures are medians and ratios.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { BUILDS, Firmware } from "../host/firmware/index.js";
+import { packageRoot } from "../host/paths.js";
+import { benchLabelling } from "./labellingBench.js";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
+const log = (s: string) => process.stderr.write(s + "\n");
+
+const memory = BUILDS.map((build) => {
+  const fw = Firmware.create(build);
+  return { build, pages: fw.memoryBytes / 65536, staticBytes: fw.staticBytes, objectSlots: fw.raw.objectSlots() };
+});
+
+log(`labelling, ${ROUNDS} rounds per contender and frame (interleaved; medians):`);
+const { results, opencv } = await benchLabelling(ROUNDS, log);
+
+const out = join(packageRoot(), "bench", "out");
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results }, null, 2));
+
+console.log(`\n## Memory (fixed; initial = maximum)\n`);
+console.log(`| build | pages | static working state | object slots |\n|---|---|---|---|`);
+for (const m of memory) console.log(`| ${m.build} | ${m.pages} (${m.pages * 64} KiB) | ${m.staticBytes} B (${(m.staticBytes / 1024).toFixed(1)} KiB) | ${m.objectSlots} |`);
+console.log(`\n## Labelling, ms per 2464 x 2056 frame (median of ${ROUNDS}); ratio to the floor; ${opencv}\n`);
+for (const r of results) {
+  const floor = r.medianMs["floor (row feed + SIMD count)"];
+  console.log(`### ${r.frame}\n\n| contender | ms | x floor | objects |\n|---|---|---|---|`);
+  for (const [name, ms] of Object.entries(r.medianMs)) {
+    console.log(`| ${name} | ${ms.toFixed(2)} | ${(ms / floor).toFixed(2)} | ${r.objects[name] ?? ""} |`);
+  }
+  console.log("");
+}
+log(`written ${join(out, "bench.json")}`);

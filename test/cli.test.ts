@@ -1,0 +1,86 @@
+// The CLI as a user runs it: the compiled bin on real files (npm test builds first).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { encodePgm } from "../host/formats/pgm.js";
+import { encodePng } from "../host/formats/png.js";
+import { parseRecordLine } from "../host/formats/rs232Lines.js";
+import { packageRoot } from "../host/paths.js";
+
+const bin = join(packageRoot(), "dist", "host", "cli", "main.js");
+const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+
+let dir = "";
+const W = 40;
+const H = 10;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "uvp-cli-"));
+  const px = new Uint8Array(W * H);
+  px[0] = 100; // a 1-px object in the corner
+  for (let x = 10; x < 15; x++) px[3 * W + x] = 60; // a 5-px line
+  px[4 * W + 15] = 60; // joined diagonally
+  writeFileSync(join(dir, "20220518-214011-120.png"), encodePng({ widthPx: W, heightPx: H, pixels: px }));
+  writeFileSync(join(dir, "20220518-214012-000.pgm"), encodePgm({ widthPx: W, heightPx: H, pixels: px }));
+  writeFileSync(join(dir, "broken.png"), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
+});
+
+describe("uvp-float CLI", () => {
+  it("has --help on every verb, with an example", () => {
+    for (const verb of ["objects", "spectrum", "profiles"]) {
+      const r = cli(verb, "--help");
+      expect(r.status, verb).toBe(0);
+      expect(r.stdout, verb).toMatch(/Usage: uvp-float/);
+      expect(r.stdout, verb).toMatch(/Example/);
+    }
+  });
+
+  it("lists a frame's objects as CSV, the same from the firmware and the reference", () => {
+    const png = join(dir, "20220518-214011-120.png");
+    const fw = cli("objects", png, "--profile", "000118LP", "--threshold", "21");
+    const ref = cli("objects", png, "--profile", "000118LP", "--threshold", "21", "--reference");
+    expect(fw.status).toBe(0);
+    expect(fw.stdout.trim().split("\n")).toEqual([
+      "id,area_px,grey_sum,grey_mean,x_min,y_min,x_max,y_max,esd_um,size_class",
+      "1,1,100,100,0,0,0,0,54.1,1",
+      "2,6,360,60,10,3,15,4,149.7,5",
+    ]);
+    expect(ref.stdout).toBe(fw.stdout);
+  });
+
+  it("gives JSON with --json, and the scalar build agrees", () => {
+    const pgm = join(dir, "20220518-214012-000.pgm");
+    const a = JSON.parse(cli("objects", pgm, "--profile", "000118LP", "--json").stdout);
+    const b = JSON.parse(cli("objects", pgm, "--profile", "000118LP", "--json", "--build", "scalar").stdout);
+    expect(a.objects).toHaveLength(2);
+    expect(a.threshold).toBe(22);
+    expect(b.objects).toEqual(a.objects);
+  });
+
+  it("prints LPM_DATA lines in the camera's grammar, timed by the file names", () => {
+    const r = cli("spectrum", join(dir, "20220518-214011-120.png"), join(dir, "20220518-214012-000.pgm"),
+      "--profile", "000118LP", "--pressure", "700.3", "--temperature", "27.13", "--threshold", "21");
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1); // Frames_per_bloc 2: one bloc
+    const rec = parseRecordLine(lines[0]);
+    expect(rec).toMatchObject({ kind: "LPM", pressureDbar: 700.3, date: "20220518", time: "214011", images: 2, temperatureC: 27.13 });
+    expect(rec.counts.slice(0, 6)).toEqual([2, 0, 0, 0, 2, 0]); // 1 px: 54 um; 6 px: 150 um (128-161)
+    expect(rec.grey!.slice(0, 6)).toEqual([100, 0, 0, 0, 60, 0]);
+  });
+
+  it("names the file and exits 65 on unreadable input, 64 on usage errors", () => {
+    const missing = cli("objects", join(dir, "nope.png"), "--profile", "000118LP");
+    expect(missing.status).toBe(65);
+    expect(missing.stderr).toMatch(/nope\.png/);
+    const broken = cli("objects", join(dir, "broken.png"), "--profile", "000118LP");
+    expect(broken.status).toBe(65);
+    expect(broken.stderr).toMatch(/broken\.png/);
+    expect(cli("objects", join(dir, "nope.png")).status).toBe(64); // no --profile
+    expect(cli("objects", join(dir, "nope.png"), "--profile", "NOPE").stderr).toMatch(/known profiles: .*000118LP/);
+    expect(cli("spectrum", "--profile", "000118LP").status).toBe(64);
+    expect(cli("frobnicate").status).toBe(64);
+    expect(cli("objects", "x.png", "--profile", "000118LP", "--threshold", "300").status).toBe(64);
+  });
+});

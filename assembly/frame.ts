@@ -1,10 +1,10 @@
 // The frame protocol: beginFrame, one pushRow per row in order, endFrame. Every misuse returns a
 // Status and leaves the firmware ready for the next good call.
 
-import { MAX_WIDTH_PX, RECORD_QUEUE_CAPACITY } from "./constants";
+import { GREY_FIXED_BITS, MAX_WIDTH_PX, RECORD_QUEUE_CAPACITY } from "./constants";
 import { applyConfig, configured, framesPerBloc, heightPx, overexposureLimitPx, threshold, widthPx } from "./config";
 import { finishLabelling, labelRow, resetLabeller, rowForegroundPx } from "./labeller";
-import { clearObjectLog, resetFrameSink } from "./objectsink";
+import { addObjectsOfArea, clearObjectLog, frameObjects, resetFrameSink } from "./objectsink";
 import { addFrameToBloc, blocFrames, clearBloc, emitBloc, recordSlotsFree } from "./records";
 import { Status } from "./status";
 
@@ -12,6 +12,8 @@ import { Status } from "./status";
 export const FRAME_LIT: u32 = 0;
 /** Frame kind of a black (unlit) frame, for the sensor-noise BLACK records. */
 export const FRAME_BLACK: u32 = 1;
+/** Flag added to the kind: the frame comes as area-histogram entries (pushAreaCount), not rows. */
+export const FRAME_HISTOGRAM_FLAG: u32 = 2;
 
 /** The fixed row buffer the host (or the sensor) writes each row into. */
 export const rowBuffer: usize = memory.data(MAX_WIDTH_PX, 16);
@@ -20,6 +22,10 @@ export const rowBuffer: usize = memory.data(MAX_WIDTH_PX, 16);
 const RECORDS_PER_FRAME: u32 = 2;
 
 let frameOpen = false;
+// A frame is fed either rows (pixels) or area-histogram entries (the camera's *_data.txt), never
+// both; which one is said at beginFrame, since an EMPTY_IMAGE or OVER_EXPOSED line has no entries.
+let frameIsHistogram = false;
+let frameMarkedOverexposed = false;
 let frameKind: u32 = 0;
 let nextRow: u32 = 0;
 let frameTimeS: f64 = 0;
@@ -44,11 +50,12 @@ export function configure(lengthBytes: u32): Status {
   return status;
 }
 
-/** Opens a frame of `kind` taken at `timeS` (Unix s), `pressureDbar` and `temperatureC`. */
-export function beginFrame(kind: u32, timeS: f64, pressureDbar: f64, temperatureC: f64): Status {
+/** Opens a frame of `kind` (0 lit, 1 black, plus 2 for a histogram frame) taken at `timeS` (Unix s), `pressureDbar`, `temperatureC`. */
+export function beginFrame(kindAndFlags: u32, timeS: f64, pressureDbar: f64, temperatureC: f64): Status {
   if (!configured) return Status.NOT_CONFIGURED;
   if (frameOpen) return Status.FRAME_ALREADY_STARTED;
-  if (kind > FRAME_BLACK) return Status.FRAME_KIND;
+  if (kindAndFlags > (FRAME_BLACK | FRAME_HISTOGRAM_FLAG)) return Status.FRAME_KIND;
+  const kind = kindAndFlags & FRAME_BLACK;
   if (!isFinite64(timeS) || !isFinite64(pressureDbar) || !isFinite64(temperatureC)) return Status.FRAME_METADATA;
   if (recordSlotsFree() < RECORDS_PER_FRAME) return Status.RECORD_QUEUE_FULL;
   // A switch of kind closes the other kind's partial bloc: lit and black blocs never interleave.
@@ -61,6 +68,8 @@ export function beginFrame(kind: u32, timeS: f64, pressureDbar: f64, temperature
   frameTemperatureC = temperatureC;
   frameForegroundPx = 0;
   frameOverexposed = false;
+  frameIsHistogram = (kindAndFlags & FRAME_HISTOGRAM_FLAG) != 0;
+  frameMarkedOverexposed = false;
   resetLabeller();
   resetFrameSink();
   return Status.OK;
@@ -70,6 +79,7 @@ export function beginFrame(kind: u32, timeS: f64, pressureDbar: f64, temperature
 export function pushRow(y: u32, lengthPx: u32): Status {
   clearObjectLog();
   if (!frameOpen) return Status.FRAME_NOT_STARTED;
+  if (frameIsHistogram) return Status.FRAME_MODE;
   if (lengthPx != widthPx) return Status.ROW_LENGTH;
   if (y >= heightPx) return Status.ROW_BEYOND_FRAME;
   if (y != nextRow) return Status.ROW_ORDER;
@@ -84,11 +94,41 @@ export function endFrame(): Status {
   clearObjectLog();
   if (!frameOpen) return Status.FRAME_NOT_STARTED;
   frameOpen = false;
-  if (nextRow != heightPx) return Status.FRAME_INCOMPLETE;
-  finishLabelling();
-  frameOverexposed = frameForegroundPx > overexposureLimitPx;
+  if (frameIsHistogram) {
+    frameOverexposed = frameMarkedOverexposed || frameForegroundPx > overexposureLimitPx;
+  } else {
+    if (nextRow != heightPx) return Status.FRAME_INCOMPLETE;
+    finishLabelling();
+    frameOverexposed = frameMarkedOverexposed || frameForegroundPx > overexposureLimitPx;
+  }
   addFrameToBloc(frameKind, frameTimeS, framePressureDbar, frameTemperatureC, frameOverexposed);
   if (blocFrames(frameKind) >= framesPerBloc) emitBloc(frameKind);
+  return Status.OK;
+}
+
+/**
+ * Adds `count` objects of `areaPx` pixels with mean grey `meanGrey` to the open frame, instead of
+ * rows: how the camera's per-image *_data.txt (area histograms) replays through classes and blocs.
+ */
+export function pushAreaCount(areaPx: u32, count: u32, meanGrey: f64): Status {
+  if (!frameOpen) return Status.FRAME_NOT_STARTED;
+  if (!frameIsHistogram) return Status.FRAME_MODE;
+  const framePx = widthPx * heightPx;
+  // The comparisons are false for NaN, so a NaN grey is refused too.
+  if (areaPx == 0 || areaPx > framePx || !(meanGrey >= 0 && meanGrey <= 255)) return Status.HISTOGRAM_ENTRY;
+  // A frame cannot hold more objects, or more object pixels, than it has pixels.
+  if (<u64>count > <u64>(framePx - frameObjects)) return Status.HISTOGRAM_ENTRY;
+  const pixels = <u64>areaPx * <u64>count;
+  if (pixels > <u64>(framePx - frameForegroundPx)) return Status.HISTOGRAM_ENTRY;
+  frameForegroundPx += <u32>pixels;
+  addObjectsOfArea(areaPx, count, <u64>Math.floor(meanGrey * <f64>(1 << GREY_FIXED_BITS)));
+  return Status.OK;
+}
+
+/** Marks the open frame over-exposed (the camera's OVER_EXPOSED image line). */
+export function markFrameOverexposed(): Status {
+  if (!frameOpen) return Status.FRAME_NOT_STARTED;
+  frameMarkedOverexposed = true;
   return Status.OK;
 }
 

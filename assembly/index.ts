@@ -15,7 +15,7 @@ import { oldestRecord, recordsWaiting, releaseOldestRecord } from "./records";
 
 export {
   configure, beginFrame, pushRow, endFrame, abortFrame, flushBlocs, isFrameOpen, expectedRow,
-  recordQueueCapacity,
+  recordQueueCapacity, pushAreaCount, markFrameOverexposed,
 } from "./frame";
 
 /** Version of the host contract (exports, blob, record and log layouts); bumped on any change. */

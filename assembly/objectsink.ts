@@ -38,6 +38,18 @@ export function resetFrameSink(): void {
   objectLogCount = 0;
 }
 
+/** Takes `count` objects of `areaPx` pixels whose mean grey is `greyFixed` / 2^24 each (no pixels: *_data.txt replay). */
+export function addObjectsOfArea(areaPx: u32, count: u32, greyFixed: u64): void {
+  frameObjects += count;
+  const k = classOfArea(areaPx);
+  if (k >= 0) {
+    const c = frameClassCounts + (<usize>k << 2);
+    store<u32>(c, load<u32>(c) + count);
+    const g = frameClassGreyFixed + (<usize>k << 3);
+    store<u64>(g, load<u64>(g) + greyFixed * <u64>count);
+  }
+}
+
 /** Takes one complete object into the frame's tallies (and the log). */
 export function completeObject(areaPx: u32, greySum: u32, xMin: u32, yMin: u32, xMax: u32, yMax: u32): void {
   frameObjects++;

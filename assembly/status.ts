@@ -39,7 +39,7 @@ export enum Status {
   ROW_ORDER = 23,
   /** endFrame before every row arrived; the frame was discarded and counts nowhere. */
   FRAME_INCOMPLETE = 24,
-  /** Frame kind is neither lit (0) nor black (1). */
+  /** Frame kind is neither lit (0) nor black (1), optionally plus the histogram flag (2). */
   FRAME_KIND = 25,
   /** Too few free record slots for what this frame may complete: take records, then retry. */
   RECORD_QUEUE_FULL = 26,
@@ -49,4 +49,8 @@ export enum Status {
   NO_RECORD = 28,
   /** Row index at or past the configured frame height; the row was ignored. */
   ROW_BEYOND_FRAME = 29,
+  /** A row in a histogram frame, or a histogram entry in a pixel frame; the call was ignored. */
+  FRAME_MODE = 30,
+  /** Area-histogram entry with area 0, a non-finite or out-of-range mean grey, or more objects than pixels. */
+  HISTOGRAM_ENTRY = 31,
 }

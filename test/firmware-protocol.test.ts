@@ -78,7 +78,8 @@ describe.each(BUILDS)("frame protocol (%s build)", (build) => {
 
   it("rejects a bad frame kind and non-finite metadata", () => {
     const fw = ready(build);
-    expect(fw.beginFrame(2 as FrameKind, meta)).toBe(Status.FRAME_KIND);
+    expect(fw.beginFrame(4 as FrameKind, meta)).toBe(Status.FRAME_KIND);
+    expect(fw.beginFrame(0xffffffff as FrameKind, meta)).toBe(Status.FRAME_KIND);
     expect(fw.beginFrame(FrameKind.Lit, { ...meta, pressureDbar: Number.NaN })).toBe(Status.FRAME_METADATA);
     expect(fw.beginFrame(FrameKind.Lit, { ...meta, timeS: Number.POSITIVE_INFINITY })).toBe(Status.FRAME_METADATA);
     expect(fw.beginFrame(FrameKind.Black, { ...meta, temperatureC: Number.NEGATIVE_INFINITY })).toBe(Status.FRAME_METADATA);

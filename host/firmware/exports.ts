@@ -8,6 +8,8 @@ export interface FirmwareExports {
   pushRow(y: number, lengthPx: number): number;
   endFrame(): number;
   abortFrame(): number;
+  pushAreaCount(areaPx: number, count: number, meanGrey: number): number;
+  markFrameOverexposed(): number;
   flushBlocs(): number;
   isFrameOpen(): number;
   expectedRow(): number;

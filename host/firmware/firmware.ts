@@ -50,6 +50,8 @@ export function simdSupported(): boolean {
 }
 
 const moduleCache = new Map<Build, WebAssembly.Module>();
+// Added to the kind at beginFrame (assembly/frame.ts FRAME_HISTOGRAM_FLAG).
+const HISTOGRAM_FLAG = 2;
 
 /** A running instance of the firmware, with its own fixed memory. */
 export class Firmware {
@@ -96,9 +98,14 @@ export class Firmware {
     return this.x.configure(blob.length);
   }
 
-  /** Opens a frame. */
+  /** Opens a frame that will come as rows. */
   beginFrame(kind: FrameKind, meta: FrameMeta): Status {
     return this.x.beginFrame(kind, meta.timeS, meta.pressureDbar, meta.temperatureC);
+  }
+
+  /** Opens a frame that will come as area-histogram entries (pushAreaCount), as *_data.txt has them. */
+  beginHistogramFrame(kind: FrameKind, meta: FrameMeta): Status {
+    return this.x.beginFrame(kind | HISTOGRAM_FLAG, meta.timeS, meta.pressureDbar, meta.temperatureC);
   }
 
   /** Copies `row` into the row buffer and hands it to the firmware as row `y`. */
@@ -107,6 +114,16 @@ export class Firmware {
     if (row.length > this.rowCapacity) return Status.ROW_LENGTH;
     new Uint8Array(this.x.memory.buffer, this.rowPtr, row.length).set(row);
     return this.x.pushRow(y >>> 0, row.length);
+  }
+
+  /** Adds `count` objects of `areaPx` px and mean grey `meanGrey` to the open frame (no pixels). */
+  pushAreaCount(areaPx: number, count: number, meanGrey: number): Status {
+    return this.x.pushAreaCount(areaPx >>> 0, count >>> 0, meanGrey);
+  }
+
+  /** Marks the open frame over-exposed, as the camera's OVER_EXPOSED line says. */
+  markFrameOverexposed(): Status {
+    return this.x.markFrameOverexposed();
   }
 
   /** Closes the frame; its objects are complete and counted into its bloc. */

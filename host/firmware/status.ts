@@ -25,6 +25,8 @@ export enum Status {
   FRAME_METADATA = 27,
   NO_RECORD = 28,
   ROW_BEYOND_FRAME = 29,
+  FRAME_MODE = 30,
+  HISTOGRAM_ENTRY = 31,
 }
 
 const explanations: Record<number, string> = {
@@ -46,11 +48,13 @@ const explanations: Record<number, string> = {
   [Status.ROW_LENGTH]: "row length differs from the configured frame width",
   [Status.ROW_ORDER]: "row index is not the next expected row",
   [Status.FRAME_INCOMPLETE]: "frame ended before all its rows arrived; it was discarded",
-  [Status.FRAME_KIND]: "frame kind must be 0 (lit) or 1 (black)",
+  [Status.FRAME_KIND]: "frame kind must be 0 (lit) or 1 (black), plus 2 for a histogram frame",
   [Status.RECORD_QUEUE_FULL]: "record queue full: take records first",
   [Status.FRAME_METADATA]: "time, pressure or temperature is not finite",
   [Status.NO_RECORD]: "no record waiting",
   [Status.ROW_BEYOND_FRAME]: "row index is at or past the configured frame height",
+  [Status.FRAME_MODE]: "a histogram frame takes no rows, a pixel frame no histogram entries",
+  [Status.HISTOGRAM_ENTRY]: "area-histogram entry out of range (area, mean grey, or more objects than pixels)",
 };
 
 /** Name and meaning of a status code, for messages. */

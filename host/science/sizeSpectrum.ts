@@ -1,0 +1,41 @@
+// Particle size spectra: concentrations and the power-law slope b of n(d) ~ d^-b, from class counts.
+
+/** Lower and upper ESD (um) of each class; the last class has no upper bound and is left out of fits. */
+export function classEdgesUm(boundsUm: readonly number[]): Array<[number, number]> {
+  return boundsUm.slice(0, -1).map((lo, k) => [lo, boundsUm[k + 1]]);
+}
+
+/** Particles per litre with ESD >= `minEsdUm`: counts of the classes from the one starting there, / (images x volume). */
+export function concentrationPerL(counts: readonly number[], boundsUm: readonly number[], images: number, volumeL: number, minEsdUm: number): number {
+  if (images <= 0 || volumeL <= 0) return Number.NaN;
+  let n = 0;
+  boundsUm.forEach((lo, k) => {
+    if (lo >= minEsdUm * (1 - 1e-9)) n += counts[k];
+  });
+  return n / (images * volumeL);
+}
+
+/**
+ * Slope b of n(d) ~ d^-b: least squares of ln(count_k / width_k) on ln(geometric mid_k) over the closed
+ * classes lying within [fromUm, toUm] (102-2050 um by default), classes with no count left out.
+ * NaN when fewer than 3 classes have counts.
+ */
+export function spectralSlope(counts: readonly number[], boundsUm: readonly number[], fromUm = 102, toUm = 2050): number {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  classEdgesUm(boundsUm).forEach(([lo, hi], k) => {
+    if (lo < fromUm * (1 - 1e-9) || hi > toUm * (1 + 1e-9) || !(counts[k] > 0)) return;
+    xs.push(Math.log(Math.sqrt(lo * hi)));
+    ys.push(Math.log(counts[k] / (hi - lo)));
+  });
+  if (xs.length < 3) return Number.NaN;
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  xs.forEach((x, i) => {
+    sxy += (x - mx) * (ys[i] - my);
+    sxx += (x - mx) ** 2;
+  });
+  return -sxy / sxx;
+}

@@ -1,5 +1,8 @@
 // Particle size spectra: concentrations and the power-law slope b of n(d) ~ d^-b, from class counts.
 
+/** Relative tolerance matching a nominal size (102, 512, 2050 um) with a class bound (101.6 matches 102). */
+const BOUND_TOLERANCE = 0.01;
+
 /** Lower and upper ESD (um) of each class; the last class has no upper bound and is left out of fits. */
 export function classEdgesUm(boundsUm: readonly number[]): Array<[number, number]> {
   return boundsUm.slice(0, -1).map((lo, k) => [lo, boundsUm[k + 1]]);
@@ -10,25 +13,31 @@ export function concentrationPerL(counts: readonly number[], boundsUm: readonly 
   if (images <= 0 || volumeL <= 0) return Number.NaN;
   let n = 0;
   boundsUm.forEach((lo, k) => {
-    if (lo >= minEsdUm * (1 - 1e-9)) n += counts[k];
+    if (lo >= minEsdUm * (1 - BOUND_TOLERANCE)) n += counts[k];
   });
   return n / (images * volumeL);
 }
 
-/**
- * Slope b of n(d) ~ d^-b: least squares of ln(count_k / width_k) on ln(geometric mid_k) over the closed
- * classes lying within [fromUm, toUm] (102-2050 um by default), classes with no count left out.
- * NaN when fewer than 3 classes have counts.
- */
+/** Slope b of n(d) ~ d^-b (NaN when fewer than 3 classes have counts); see fitSpectralSlope. */
 export function spectralSlope(counts: readonly number[], boundsUm: readonly number[], fromUm = 102, toUm = 2050): number {
+  return fitSpectralSlope(counts, boundsUm, fromUm, toUm).slopeB ?? Number.NaN;
+}
+
+/**
+ * Slope b of n(d) ~ d^-b: unweighted least squares of ln(count_k / width_k) on ln(geometric mid_k) over
+ * the closed classes lying within [fromUm, toUm] (102-2050 um by default: 13 classes of the 2022.01 list),
+ * classes with no count left out; null when fewer than 3 classes have counts. Dividing the counts by
+ * images x volume only shifts the intercept, so raw counts give the same b.
+ */
+export function fitSpectralSlope(counts: readonly number[], boundsUm: readonly number[], fromUm = 102, toUm = 2050): { slopeB: number | null; classes: number } {
   const xs: number[] = [];
   const ys: number[] = [];
   classEdgesUm(boundsUm).forEach(([lo, hi], k) => {
-    if (lo < fromUm * (1 - 1e-9) || hi > toUm * (1 + 1e-9) || !(counts[k] > 0)) return;
+    if (lo < fromUm * (1 - BOUND_TOLERANCE) || hi > toUm * (1 + BOUND_TOLERANCE) || !(counts[k] > 0)) return;
     xs.push(Math.log(Math.sqrt(lo * hi)));
     ys.push(Math.log(counts[k] / (hi - lo)));
   });
-  if (xs.length < 3) return Number.NaN;
+  if (xs.length < 3) return { slopeB: null, classes: xs.length };
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
   let sxy = 0;
@@ -37,5 +46,5 @@ export function spectralSlope(counts: readonly number[], boundsUm: readonly numb
     sxy += (x - mx) * (ys[i] - my);
     sxx += (x - mx) ** 2;
   });
-  return -sxy / sxx;
+  return { slopeB: -sxy / sxx, classes: xs.length };
 }

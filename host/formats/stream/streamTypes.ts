@@ -1,6 +1,8 @@
 // The recorded-stream format (version 1): a CBOR sequence (RFC 8742) of one header record, one record
 // per frame, and an end record. Every record is a CBOR map with a "type" field. The simulator writes
 // these (with ground truth); recorded camera data can be imported into them; replay reads them.
+// On disk every record also ends with a "crc32" entry (CRC-32 of the record's bytes before that entry),
+// added by streamWriter.ts and checked and dropped by streamReader.ts; the types below do not carry it.
 
 import type { ZoneTable } from "../../config/profile.js";
 

@@ -3,10 +3,11 @@
 import { CliError, ExitCode } from "./cliError.js";
 import { objectsVerb } from "./objectsVerb.js";
 import { profilesVerb } from "./profilesVerb.js";
+import { replayVerb } from "./replayVerb.js";
 import { spectrumVerb } from "./spectrumVerb.js";
 import type { Verb } from "./verb.js";
 
-const verbs: Verb[] = [objectsVerb, spectrumVerb, profilesVerb];
+const verbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, profilesVerb];
 
 const usage = `Usage: uvp-float <verb> [options]
 

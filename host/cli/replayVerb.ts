@@ -1,0 +1,84 @@
+// uvp-float replay: a recorded stream or *_data.txt through the firmware, to the camera's RS232 log.
+import { existsSync } from "node:fs";
+import { replayFile } from "../replay/replayFile.js";
+import type { ReplaySummary } from "../replay/replaySummary.js";
+import { CliError, ExitCode } from "./cliError.js";
+import { buildOption } from "./common.js";
+import { refuseToOverwrite, writeOutput } from "./outputFiles.js";
+import { parseVerbArgs, type Verb } from "./verb.js";
+
+const help = `Usage: uvp-float replay <stream.uvps|*_data.txt> [options]
+
+Runs a recorded stream (uvp-float simulate, or imported PNG frames) or the camera's own per-image
+*_data.txt through the firmware, and writes what the camera would send over RS232 (HW_CONF, ACQ_CONF,
+[TAXO_CONF], then LPM_DATA and BLACK_DATA lines) plus a JSON summary: frames, records, and, for
+simulated streams, the firmware's counts against the ground truth per frame and per bloc.
+
+Options:
+  --build <b>       firmware build: simd, scalar or auto (default auto)
+  --out <prefix>    write <prefix>.rs232.log and <prefix>.summary.json (default: beside the input)
+  --force           overwrite existing outputs
+  --json            print the summary as JSON instead of a readable report
+  -h, --help        this help
+
+Example:
+  uvp-float simulate --profile 000118LP --seed 1 --out mission.uvps
+  uvp-float replay mission.uvps --build scalar --out mission-scalar
+
+Exit codes: 0 ok; 65 the input is unreadable, or was damaged or had frames the firmware refused (the
+outputs hold everything before and around the damage, the report lists each problem with its byte
+offset or frame); 64 usage; 73 an output exists (use --force) or cannot be written.`;
+
+/** The replay verb. */
+export const replayVerb: Verb = {
+  name: "replay",
+  summary: "run a recorded stream or *_data.txt through the firmware: RS232 log + summary",
+  help,
+  run(argv) {
+    const { values, positionals } = parseVerbArgs("replay", argv, {
+      build: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" },
+    });
+    if (values.help) {
+      console.log(help);
+      return ExitCode.OK;
+    }
+    if (positionals.length !== 1) throw new CliError("uvp-float replay: give one stream or *_data.txt file\nRun 'uvp-float replay --help' for usage.", ExitCode.USAGE);
+    const input = positionals[0];
+    if (!existsSync(input)) throw new CliError(`${input}: no such file; check the path`, ExitCode.INPUT);
+    const prefix = (values.out as string | undefined) ?? input.replace(/\.(uvps|cbor|txt)$/i, "") + ".replay";
+    const logPath = `${prefix}.rs232.log`;
+    const summaryPath = `${prefix}.summary.json`;
+    refuseToOverwrite([logPath, summaryPath], Boolean(values.force));
+    let out;
+    try {
+      out = replayFile(input, { build: buildOption("replay", values.build as string | undefined), progress: true });
+    } catch (err) {
+      throw new CliError(`${input}: ${(err as Error).message}`, ExitCode.INPUT);
+    }
+    writeOutput(logPath, out.logLines.join("\n") + "\n");
+    writeOutput(summaryPath, JSON.stringify({ ...out.summary, inputProblems: out.inputProblems }, null, 2) + "\n");
+    if (values.json) console.log(JSON.stringify({ ...out.summary, inputProblems: out.inputProblems, outputs: { log: logPath, summary: summaryPath } }, null, 2));
+    else console.log(readableReport(out.summary, out.inputProblems, logPath, summaryPath));
+    return out.inputProblems.length > 0 || out.summary.frames.skipped > 0 ? ExitCode.INPUT : ExitCode.OK;
+  },
+};
+
+/** The summary as a person reads it. */
+function readableReport(s: ReplaySummary, inputProblems: Array<{ offset: number; message: string }>, logPath: string, summaryPath: string): string {
+  const lines = [
+    `replay of ${s.source} (firmware ${s.build})`,
+    `  frames: ${s.frames.fed} run (${s.frames.lit} lit, ${s.frames.black} black, ${s.frames.overexposed} over-exposed), ${s.frames.skipped} skipped`,
+    `  records: ${s.records.lpm} LPM_DATA, ${s.records.black} BLACK_DATA (${s.records.overexposedBlocs} over-exposed blocs)`,
+  ];
+  if (s.perFrame.compared > 0) lines.push(`  truth per frame (no touching objects): ${s.perFrame.matching}/${s.perFrame.compared} frames with identical class counts`);
+  if (s.perBloc.compared > 0) lines.push(`  truth per bloc: ${s.perBloc.withinBound}/${s.perBloc.compared} blocs within the overlap bound (largest class difference ${s.perBloc.maxAbsDiff})`);
+  if (Number.isFinite(s.spectrum.firmwareSlope)) {
+    lines.push(`  spectral slope 102-2050 um: ${s.spectrum.firmwareSlope.toFixed(2)} from the firmware${s.spectrum.truthMeanSlope !== null ? `, ${s.spectrum.truthMeanSlope.toFixed(2)} simulated` : ""}; ${s.spectrum.concentrationAbove102PerL.toFixed(1)} particles/L above 102 um`);
+  }
+  lines.push(`  ${s.timing.framesPerSecond.toFixed(0)} frames/s`);
+  for (const p of inputProblems) lines.push(`  input problem at byte ${p.offset}: ${p.message}`);
+  for (const p of s.problems.slice(0, 10)) lines.push(`  frame ${p.frameIndex}: ${p.message}`);
+  if (s.problems.length > 10) lines.push(`  ... ${s.problems.length - 10} more frame problems in the summary`);
+  lines.push(`  wrote ${logPath}`, `  wrote ${summaryPath}`);
+  return lines.join("\n");
+}

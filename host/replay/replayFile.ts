@@ -1,0 +1,96 @@
+// Replays a file through the firmware: a recorded stream (pixels) or the camera's *_data.txt
+// (area histograms). Frames are read one at a time, so memory stays flat however long the file.
+import { openSync, readSync, closeSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import type { Build } from "../firmware/index.js";
+import { readDataTxt } from "../formats/dataTxt.js";
+import { openStream } from "../formats/stream/streamReader.js";
+import type { StreamProblem } from "../formats/stream/streamTypes.js";
+import { createProgress } from "./progress.js";
+import { ReplaySession } from "./replaySession.js";
+import { summarizeReplay, type ReplaySummary } from "./replaySummary.js";
+
+/** What a replay produced. */
+export interface ReplayOutput {
+  logLines: string[];
+  summary: ReplaySummary;
+  /** Problems in the input file itself (truncation, corrupt records, bad lines), with byte offsets. */
+  inputProblems: StreamProblem[];
+}
+
+/** Options of a replay. */
+export interface ReplayFileOptions {
+  build: Build | "auto";
+  /** Report progress on stderr (bar on a terminal, lines otherwise). */
+  progress?: boolean;
+  /** Image volume (L) for concentrations; default from the stream metadata or HW_CONF. */
+  imageVolumeL?: number;
+}
+
+/** Whether the file starts like the camera's text (*_data.txt) rather than a CBOR stream. */
+function looksLikeDataTxt(path: string): boolean {
+  const fd = openSync(path, "r");
+  try {
+    const head = Buffer.alloc(8);
+    const n = readSync(fd, head, 0, 8, 0);
+    return n >= 7 && head.subarray(0, 7).toString("latin1") === "HW_CONF";
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Replays `path` and returns the RS232 log and the summary. */
+export function replayFile(path: string, options: ReplayFileOptions): ReplayOutput {
+  return looksLikeDataTxt(path) ? replayDataTxt(path, options) : replayStreamFile(path, options);
+}
+
+function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutput {
+  const started = performance.now();
+  const reader = openStream(path);
+  const frames = reader.frames();
+  const first = frames.next();
+  const header = reader.header;
+  if (!header) {
+    throw new Error(`${path}: not a readable uvp-float stream: ${reader.problems.map((p) => `${p.message} (byte ${p.offset})`).join("; ")}`);
+  }
+  const firstFrame = first.done ? null : first.value;
+  const session = new ReplaySession(header, options.build, firstFrame ? { widthPx: firstFrame.widthPx, heightPx: firstFrame.heightPx } : null);
+  const total = typeof header.metadata.frames === "number" ? header.metadata.frames : undefined;
+  const progress = options.progress ? createProgress("replay", total) : null;
+  let done = 0;
+  for (let f = firstFrame; f; ) {
+    session.feed({
+      index: f.index, timeS: f.timeS, pressureDbar: f.pressureDbar, temperatureC: f.temperatureC, kind: f.kind,
+      pixels: { widthPx: f.widthPx, heightPx: f.heightPx, data: f.pixels }, truth: f.truth,
+    });
+    progress?.update(++done);
+    const next = frames.next();
+    f = next.done ? null : next.value;
+  }
+  session.finish();
+  const seconds = (performance.now() - started) / 1000;
+  const volume = options.imageVolumeL ?? (typeof header.metadata.effectiveImageVolumeL === "number" ? header.metadata.effectiveImageVolumeL : session.hw.imageVolumeL);
+  const summary = summarizeReplay(session, path, seconds, volume);
+  progress?.finish(`${done} frames, ${summary.records.lpm} LPM and ${summary.records.black} BLACK records, ${summary.timing.framesPerSecond.toFixed(0)} frames/s`);
+  return { logLines: session.logLines, summary, inputProblems: reader.problems };
+}
+
+function replayDataTxt(path: string, options: ReplayFileOptions): ReplayOutput {
+  const started = performance.now();
+  const parsed = readDataTxt(readFileSync(path, "utf8"));
+  if (!parsed.hwConf || !parsed.acqConf) throw new Error(`${path}: *_data.txt without its HW_CONF and ACQ_CONF header lines`);
+  const session = new ReplaySession({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options.build, null);
+  const progress = options.progress ? createProgress("replay", parsed.images.length) : null;
+  parsed.images.forEach((img, index) => {
+    session.feed({
+      index, timeS: img.timeS, pressureDbar: img.depthDbar, temperatureC: img.temperatureC, kind: img.kind,
+      histogram: { entries: img.entries, overexposed: img.overexposedPercent !== null },
+    });
+    progress?.update(index + 1);
+  });
+  session.finish();
+  const seconds = (performance.now() - started) / 1000;
+  const summary = summarizeReplay(session, path, seconds, options.imageVolumeL ?? session.hw.imageVolumeL);
+  progress?.finish(`${parsed.images.length} images, ${summary.records.lpm} LPM and ${summary.records.black} BLACK records`);
+  return { logLines: session.logLines, summary, inputProblems: parsed.problems.map((p) => ({ offset: p.offset, message: `line ${p.line}: ${p.message}` })) };
+}

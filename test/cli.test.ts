@@ -28,7 +28,7 @@ beforeAll(() => {
 
 describe("uvp-float CLI", () => {
   it("has --help on every verb, with an example", () => {
-    for (const verb of ["objects", "spectrum", "profiles"]) {
+    for (const verb of ["objects", "spectrum", "replay", "import", "profiles"]) {
       const r = cli(verb, "--help");
       expect(r.status, verb).toBe(0);
       expect(r.stdout, verb).toMatch(/Usage: uvp-float/);
@@ -68,6 +68,19 @@ describe("uvp-float CLI", () => {
     expect(rec).toMatchObject({ kind: "LPM", pressureDbar: 700.3, date: "20220518", time: "214011", images: 2, temperatureC: 27.13 });
     expect(rec.counts.slice(0, 6)).toEqual([2, 0, 0, 0, 2, 0]); // 1 px: 54 um; 6 px: 150 um (128-161)
     expect(rec.grey!.slice(0, 6)).toEqual([100, 0, 0, 0, 60, 0]);
+  });
+
+  it("imports a PNG directory with a pressure CSV into a stream that replays", () => {
+    const csv = join(dir, "pressures.csv");
+    writeFileSync(csv, "file,pressure_dbar,temperature_c\n20220518-214011-120.png,700.3,27.13\n");
+    const stream = join(dir, "imported.uvps");
+    const r = cli("import", dir, "--pressures", csv, "--profile", "000118LP", "--out", stream);
+    expect(r.stdout).toMatch(/1 frames/);
+    expect(r.status).toBe(65); // broken.png is left out and listed
+    expect(r.stderr).toMatch(/broken\.png/);
+    const replay = cli("replay", stream, "--out", join(dir, "imported"), "--json");
+    expect(replay.status, replay.stderr).toBe(0);
+    expect(JSON.parse(replay.stdout).frames.fed).toBe(1);
   });
 
   it("names the file and exits 65 on unreadable input, 64 on usage errors", () => {

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // uvp-float <verb>: the command line. Each verb lives in its own file; this only dispatches.
 import { CliError, ExitCode } from "./cliError.js";
+import { importVerb } from "./importVerb.js";
 import { objectsVerb } from "./objectsVerb.js";
 import { profilesVerb } from "./profilesVerb.js";
 import { replayVerb } from "./replayVerb.js";
 import { spectrumVerb } from "./spectrumVerb.js";
 import type { Verb } from "./verb.js";
 
-const verbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, profilesVerb];
+const verbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, profilesVerb];
 
 const usage = `Usage: uvp-float <verb> [options]
 

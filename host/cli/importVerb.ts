@@ -1,0 +1,52 @@
+// uvp-float import: a directory of camera PNG frames plus a pressure CSV, into a recorded stream.
+import { existsSync } from "node:fs";
+import { importPngDirectory } from "../formats/pngDirectory.js";
+import { CliError, ExitCode } from "./cliError.js";
+import { profileOrFail } from "./common.js";
+import { refuseToOverwrite } from "./outputFiles.js";
+import { parseVerbArgs, type Verb } from "./verb.js";
+
+const help = `Usage: uvp-float import <png-dir> --pressures <file.csv> --profile <name> --out <stream.uvps> [--force]
+
+Turns the PNG frames the camera saved (named by time, YYYYMMDD-HHMMSS[-mmm].png) into a recorded stream
+that 'uvp-float replay' runs through the firmware. The CSV gives each frame's pressure: a header row with
+'file' or 'time' (camera time or ISO 8601), 'pressure_dbar', and optionally 'temperature_c', 'kind'
+(lit/black) and 'phase'. A frame matches its row by file name, else by time, else by linear
+interpolation between rows at most 30 s apart. The camera lines come from the profile.
+
+Example:
+  uvp-float import frames/ --pressures frames/pressures.csv --profile 000118LP --out dive.uvps
+
+Exit codes: 0 ok, 64 usage, 65 unreadable input or frames left out (each is listed), 73 output exists.`;
+
+/** The import verb. */
+export const importVerb: Verb = {
+  name: "import",
+  summary: "turn a directory of camera PNG frames + pressure CSV into a recorded stream",
+  help,
+  run(argv) {
+    const { values, positionals } = parseVerbArgs("import", argv, {
+      pressures: { type: "string" }, profile: { type: "string" }, out: { type: "string" }, force: { type: "boolean" },
+    });
+    if (values.help) {
+      console.log(help);
+      return ExitCode.OK;
+    }
+    const [dir] = positionals;
+    const out = values.out as string | undefined;
+    const csv = values.pressures as string | undefined;
+    if (positionals.length !== 1 || !out || !csv) throw new CliError("uvp-float import: give a directory, --pressures and --out\nRun 'uvp-float import --help' for usage.", ExitCode.USAGE);
+    if (!existsSync(dir)) throw new CliError(`${dir}: no such directory`, ExitCode.INPUT);
+    const profile = profileOrFail("import", values.profile as string | undefined);
+    refuseToOverwrite([out], Boolean(values.force));
+    let result;
+    try {
+      result = importPngDirectory(dir, csv, { hwConf: profile.lines.hwConf, acqConf: profile.lines.acqConf, taxoConf: profile.lines.taxoConf, zones: profile.zones, metadata: { profile: profile.name, source: dir } }, out, { overwrite: Boolean(values.force) });
+    } catch (err) {
+      throw new CliError(`uvp-float import: ${(err as Error).message}`, ExitCode.INPUT);
+    }
+    for (const p of result.problems) console.error(`${p.file}: ${p.message}`);
+    console.log(`wrote ${out}: ${result.frames} frames, ${result.bytes} bytes${result.problems.length ? `, ${result.problems.length} files left out` : ""}`);
+    return result.problems.length ? ExitCode.INPUT : ExitCode.OK;
+  },
+};

@@ -2,7 +2,7 @@
 // run them through the firmware with the CLI, and say where the outputs are.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { main } from "../host/cli/main.js";
+import { hostVerbs, runCli } from "../host/cli/main.js";
 import { encodePng } from "../host/formats/png.js";
 import { packageRoot } from "../host/paths.js";
 import { realisticFrame } from "../simulator/frames/particles.js";
@@ -25,7 +25,7 @@ async function capture(file: string, argv: string[]): Promise<void> {
   const log = console.log;
   console.log = (...a: unknown[]) => void lines.push(a.join(" "));
   try {
-    const code = await main(argv);
+    const code = await runCli(hostVerbs, argv);
     if (code !== 0) throw new Error(`uvp-float ${argv.join(" ")} exited ${code}`);
   } finally {
     console.log = log;

@@ -9,7 +9,7 @@ import { encodePng } from "../host/formats/png.js";
 import { parseRecordLine } from "../host/formats/rs232Lines.js";
 import { packageRoot } from "../host/paths.js";
 
-const bin = join(packageRoot(), "dist", "host", "cli", "main.js");
+const bin = join(packageRoot(), "dist", "simulator", "cli", "main.js");
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
 
 let dir = "";

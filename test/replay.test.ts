@@ -17,7 +17,7 @@ import { noiseFrame } from "../simulator/frames/noise.js";
 import { Rng } from "../simulator/random.js";
 import { REAL_ACQ_CONF, REAL_HW_CONF, REAL_CLASS_BOUNDS_UM } from "./support/config.js";
 
-const bin = join(packageRoot(), "dist", "host", "cli", "main.js");
+const bin = join(packageRoot(), "dist", "simulator", "cli", "main.js");
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
 const W = 160;
 const H = 120;

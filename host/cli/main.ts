@@ -1,5 +1,5 @@
-#!/usr/bin/env node
-// uvp-float <verb>: the command line. Each verb lives in its own file; this only dispatches.
+// uvp-float <verb>: dispatching and error handling. The host's verbs are listed here; the bin entry
+// (simulator/cli/main.ts) adds the simulator's, since only the simulator may import both.
 import { CliError, ExitCode } from "./cliError.js";
 import { importVerb } from "./importVerb.js";
 import { objectsVerb } from "./objectsVerb.js";
@@ -8,9 +8,11 @@ import { replayVerb } from "./replayVerb.js";
 import { spectrumVerb } from "./spectrumVerb.js";
 import type { Verb } from "./verb.js";
 
-const verbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, profilesVerb];
+/** The verbs the host provides. */
+export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, profilesVerb];
 
-const usage = `Usage: uvp-float <verb> [options]
+function usage(verbs: Verb[]): string {
+  return `Usage: uvp-float <verb> [options]
 
 UVP6 camera firmware for BGC-Argo floats, run as WebAssembly: segmentation, size spectra, telemetry.
 
@@ -19,12 +21,13 @@ ${verbs.map((v) => `  ${v.name.padEnd(10)} ${v.summary}`).join("\n")}
 
 Run 'uvp-float <verb> --help' for a verb's options and an example.
 Exit codes: 0 ok, 64 usage error, 65 bad input file, 70 firmware refused, 73 output not written.`;
+}
 
-/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+/** Runs the CLI with `verbs` on `argv` (without node and script) and returns the exit code. */
+export async function runCli(verbs: Verb[], argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    console.log(usage);
+    console.log(usage(verbs));
     return name === undefined ? ExitCode.USAGE : ExitCode.OK;
   }
   if (name === "--version") {
@@ -33,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const verb = verbs.find((v) => v.name === name);
   if (!verb) {
-    console.error(`uvp-float: unknown verb "${name}"\n\n${usage}`);
+    console.error(`uvp-float: unknown verb "${name}"\n\n${usage(verbs)}`);
     return ExitCode.USAGE;
   }
   try {
@@ -46,5 +49,3 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
 }
-
-process.exitCode = await main(process.argv.slice(2));

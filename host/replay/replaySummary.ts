@@ -1,5 +1,5 @@
 // The JSON summary of a replay: what went in, what came out, and how it compares with the truth.
-import { concentrationPerL, spectralSlope } from "../science/sizeSpectrum.js";
+import { concentrationPerL, effectiveClassEdgesUm, fitSlopeMaxLikelihood } from "../science/sizeSpectrum.js";
 import type { ReplaySession } from "./replaySession.js";
 
 /** What `uvp-float replay` writes beside the RS232 log. */
@@ -12,7 +12,7 @@ export interface ReplaySummary {
   perFrame: { compared: number; matching: number; mismatches: ReplaySession["mismatches"] };
   /** Blocs with truth: every class within the overlap bound (|firmware - truth| <= touching objects)? */
   perBloc: { compared: number; withinBound: number; misaligned: number; maxAbsDiff: number; worst: Array<{ record: number; pressureDbar: number; maxAbsDiff: number; touchingObjects: number }> };
-  /** Slope b (n ~ d^-b, 102-2050 um) of all lit blocs summed, from the firmware and as simulated. */
+  /** Slope b (n ~ d^-b, 102-2050 um, maximum likelihood on the classes' effective ESD edges) of all lit blocs summed, from the firmware and as simulated. */
   spectrum: { firmwareSlope: number; truthMeanSlope: number | null; concentrationAbove102PerL: number; images: number };
   problems: ReplaySession["problems"];
   timing: { seconds: number; framesPerSecond: number };
@@ -58,7 +58,7 @@ export function summarizeReplay(session: ReplaySession, source: string, seconds:
       worst,
     },
     spectrum: {
-      firmwareSlope: spectralSlope(counts, session.hw.classLowerBoundsUm),
+      firmwareSlope: firmwareSlope(session, counts),
       truthMeanSlope: slopeFrames > 0 ? slopeSum / slopeFrames : null,
       concentrationAbove102PerL: concentrationPerL(counts, session.hw.classLowerBoundsUm, images, volumeL, 102),
       images,
@@ -66,4 +66,14 @@ export function summarizeReplay(session: ReplaySession, source: string, seconds:
     problems: session.problems,
     timing: { seconds, framesPerSecond: session.frameStats.fed / Math.max(seconds, 1e-9) },
   };
+}
+
+/** Slope of summed counts over the classes from 102 um to the one ending at 2050 um (NaN if absent). */
+function firmwareSlope(session: ReplaySession, counts: number[]): number {
+  const bounds = session.hw.classLowerBoundsUm;
+  const first = bounds.findIndex((b) => b >= 102 * 0.99);
+  const last = bounds.findIndex((b) => b >= 2050 * 0.99) - 1;
+  if (first < 0 || last <= first || counts.slice(first, last + 1).reduce((a, b) => a + b, 0) === 0) return Number.NaN;
+  const edges = effectiveClassEdgesUm(session.firmware.classMinAreasPx(), session.hw.aaUm2, session.hw.exp, first, last);
+  return fitSlopeMaxLikelihood(counts.slice(first, last + 1), edges);
 }

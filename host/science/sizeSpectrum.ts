@@ -48,3 +48,40 @@ export function fitSpectralSlope(counts: readonly number[], boundsUm: readonly n
   });
   return { slopeB: -sxy / sxx, classes: xs.length };
 }
+
+/**
+ * The ESD range (um) of the particles that land in each class once their areas are whole pixels:
+ * area round(a(d)) >= m exactly when a(d) >= m - 0.5, so the class of areas m_k .. m_{k+1} - 1 holds
+ * d in [d(m_k - 0.5), d(m_{k+1} - 0.5)). Small classes hold only a few areas (102-128 um: only 4 px,
+ * i.e. 110-127 um), so nominal bounds bias a fitted slope by 0.1-0.4; these edges do not.
+ * Returns edges for classes first..last (last + 2 - first values); minAreasPx as the firmware derives them.
+ */
+export function effectiveClassEdgesUm(minAreasPx: readonly number[], aaUm2: number, exp: number, first: number, last: number): number[] {
+  const esd = (areaPx: number) => 2 * Math.sqrt((aaUm2 * Math.max(areaPx, 0) ** exp) / Math.PI);
+  const edges: number[] = [];
+  for (let k = first; k <= last + 1; k++) edges.push(esd(minAreasPx[k] - 0.5));
+  return edges;
+}
+
+/** Maximum-likelihood slope b of n(d) ~ d^-b from counts in bins [edges_i, edges_i+1) (golden-section search over 1.5-6). */
+export function fitSlopeMaxLikelihood(counts: readonly number[], edgesUm: readonly number[]): number {
+  const logLikelihood = (b: number): number => {
+    const k = 1 - b;
+    const total = edgesUm[0] ** k - edgesUm[edgesUm.length - 1] ** k;
+    let ll = 0;
+    counts.forEach((n, i) => {
+      if (n > 0) ll += n * Math.log((edgesUm[i] ** k - edgesUm[i + 1] ** k) / total);
+    });
+    return ll;
+  };
+  let lo = 1.5;
+  let hi = 6;
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let it = 0; it < 100; it++) {
+    const a = hi - g * (hi - lo);
+    const c = lo + g * (hi - lo);
+    if (logLikelihood(a) > logLikelihood(c)) hi = c;
+    else lo = a;
+  }
+  return (lo + hi) / 2;
+}

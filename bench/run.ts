@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { BUILDS, Firmware } from "../host/firmware/index.js";
 import { packageRoot } from "../host/paths.js";
 import { benchLabelling } from "./labellingBench.js";
+import { benchReplay } from "./replayBench.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const log = (s: string) => process.stderr.write(s + "\n");
@@ -17,9 +18,12 @@ const memory = BUILDS.map((build) => {
 log(`labelling, ${ROUNDS} rounds per contender and frame (interleaved; medians):`);
 const { results, opencv } = await benchLabelling(ROUNDS, log);
 
+log(`replay throughput, ${Math.max(3, ROUNDS >> 2)} rounds per build:`);
+const replay = benchReplay(Math.max(3, ROUNDS >> 2), log);
+
 const out = join(packageRoot(), "bench", "out");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results }, null, 2));
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
 console.log(`| build | pages | static working state | object slots |\n|---|---|---|---|`);
@@ -32,5 +36,10 @@ for (const r of results) {
     console.log(`| ${name} | ${ms.toFixed(2)} | ${(ms / floor).toFixed(2)} | ${r.objects[name] ?? ""} |`);
   }
   console.log("");
+}
+console.log(`## Replay throughput (recorded stream from disk -> firmware -> RS232 log + truth comparison), frames/s (median)\n`);
+console.log(`| stream | frames | stream MB | simulate frames/s | ${BUILDS.join(" | ")} |\n|---|---|---|---|${BUILDS.map(() => "---").join("|")}|`);
+for (const r of replay) {
+  console.log(`| ${r.stream} | ${r.frames} | ${(r.streamBytes / 1e6).toFixed(1)} | ${r.simulateFramesPerS.toFixed(0)} | ${BUILDS.map((b) => r.framesPerS[b].toFixed(0)).join(" | ")} |`);
 }
 log(`written ${join(out, "bench.json")}`);

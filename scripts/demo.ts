@@ -1,39 +1,29 @@
-// npm run demo: simulate a few realistic frames, save them as the camera would (PNG named by time),
-// run them through the firmware with the CLI, and say where the outputs are.
-import { mkdirSync, writeFileSync } from "node:fs";
+// npm run demo: simulate a short float profile, replay it through the firmware (both builds), and
+// say where the outputs are. Everything lands in demo-out/ and is rewritten on every run.
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { hostVerbs, runCli } from "../host/cli/main.js";
-import { encodePng } from "../host/formats/png.js";
 import { packageRoot } from "../host/paths.js";
-import { realisticFrame } from "../simulator/frames/particles.js";
-import { Rng } from "../simulator/random.js";
+import { simulateVerb } from "../simulator/cli/simulateVerb.js";
 
 const out = join(packageRoot(), "demo-out");
-const framesDir = join(out, "frames");
-mkdirSync(framesDir, { recursive: true });
-const files: string[] = [];
-for (let i = 0; i < 4; i++) {
-  const file = join(framesDir, `20220518-2140${String(10 + i)}-000.png`);
-  writeFileSync(file, encodePng({ widthPx: 2464, heightPx: 2056, pixels: realisticFrame(new Rng(100 + i), 2464, 2056) }));
-  files.push(file);
-}
-console.log(`simulated ${files.length} frames (2464 x 2056) in ${framesDir}`);
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const verbs = [simulateVerb, ...hostVerbs];
+const run = async (...argv: string[]) => {
+  const code = await runCli(verbs, argv);
+  if (code !== 0) throw new Error(`uvp-float ${argv.join(" ")} exited ${code}`);
+};
 
-/** Runs a CLI verb with its stdout captured into `file`. */
-async function capture(file: string, argv: string[]): Promise<void> {
-  const lines: string[] = [];
-  const log = console.log;
-  console.log = (...a: unknown[]) => void lines.push(a.join(" "));
-  try {
-    const code = await runCli(hostVerbs, argv);
-    if (code !== 0) throw new Error(`uvp-float ${argv.join(" ")} exited ${code}`);
-  } finally {
-    console.log = log;
-  }
-  writeFileSync(file, lines.join("\n") + "\n");
-}
-
-await capture(join(out, "objects.csv"), ["objects", files[0], "--profile", "000118LP"]);
-await capture(join(out, "lpm.txt"), ["spectrum", ...files, "--profile", "000118LP", "--pressure", "700.3", "--temperature", "27.13"]);
-console.log(`objects of the first frame: ${join(out, "objects.csv")}`);
-console.log(`LPM_DATA lines (Frames_per_bloc 2 -> 2 blocs): ${join(out, "lpm.txt")}`);
+const stream = join(out, "mission.uvps");
+console.log("1. Simulating a 200 dbar profile of float unit 000118LP (park 30 min, ascent at 0.1 m/s, quarter-size frames)...");
+await run("simulate", "--profile", "000118LP", "--seed", "1", "--out", stream, "--profile-depth", "200", "--park-hours", "0.5", "--frame-scale", "0.25");
+console.log("\n2. Replaying it through the SIMD firmware build...");
+await run("replay", stream, "--build", "simd", "--out", join(out, "mission"));
+console.log("\n3. And through the plain (MVP) build: its RS232 log must be byte-identical.");
+await run("replay", stream, "--build", "scalar", "--out", join(out, "mission-scalar"));
+console.log(`\nOutputs in ${out}:
+  mission.uvps              the recorded stream (CBOR sequence, frames with ground truth)
+  mission.rs232.log         what the camera sends: HW_CONF, ACQ_CONF, TAXO_CONF, LPM_DATA, BLACK_DATA
+  mission.summary.json      frames, records, firmware against truth, slope, frames/s
+Compare the builds with: cmp demo-out/mission.rs232.log demo-out/mission-scalar.rs232.log`);

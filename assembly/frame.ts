@@ -2,10 +2,13 @@
 // Status and leaves the firmware ready for the next good call.
 
 import { GREY_FIXED_BITS, MAX_WIDTH_PX, RECORD_QUEUE_CAPACITY } from "./constants";
-import { applyConfig, configured, framesPerBloc, heightPx, overexposureLimitPx, threshold, widthPx } from "./config";
+import { applyConfig, configured, framesPerBloc, heightPx, maxClassifyAreaPx, overexposureLimitPx, threshold, widthPx } from "./config";
 import { finishLabelling, labelRow, resetLabeller, rowForegroundPx } from "./labeller";
 import { addObjectsOfArea, clearObjectLog, frameObjects, resetFrameSink } from "./objectsink";
-import { addFrameToBloc, blocFrames, clearBloc, emitBloc, recordSlotsFree } from "./records";
+import { addFrameToBloc, blocFrames, clearBloc, emitBloc, emitTaxoRecord, recordSlotsFree } from "./records";
+import { candidateCount, candidateHeight, candidateWidth, resetCandidates, setCandidateClass } from "./candidates";
+import { classifyVignette, resultClass } from "./classify/api";
+import { modelLoaded } from "./classify/model";
 import { Status } from "./status";
 
 /** Frame kind of a lit (flashed) frame. */
@@ -18,14 +21,22 @@ export const FRAME_HISTOGRAM_FLAG: u32 = 2;
 /** The fixed row buffer the host (or the sensor) writes each row into. */
 export const rowBuffer: usize = memory.data(MAX_WIDTH_PX, 16);
 
-// Records a frame cycle can emit: the other kind's partial bloc at begin, a full bloc at end.
-const RECORDS_PER_FRAME: u32 = 2;
+// Records a frame cycle can emit: the other kind's partial bloc at begin; a TAXO record and a full bloc at end.
+const RECORDS_PER_FRAME: u32 = 3;
 
 let frameOpen = false;
 // A frame is fed either rows (pixels) or area-histogram entries (the camera's *_data.txt), never
 // both; which one is said at beginFrame, since an EMPTY_IMAGE or OVER_EXPOSED line has no entries.
 let frameIsHistogram = false;
 let frameMarkedOverexposed = false;
+// A lit frame ended with classification on waits here until the host has handed over each candidate's
+// pixels (classifyCandidate) and called finishClassification: its TAXO record must precede its bloc's LPM.
+let classifying = false;
+
+/** Whether lit frames are classified: a valid model is loaded and TAXO_CONF allows objects (max size > 0). */
+export function classificationOn(): bool {
+  return modelLoaded && maxClassifyAreaPx > 0;
+}
 let frameKind: u32 = 0;
 let nextRow: u32 = 0;
 let frameTimeS: f64 = 0;
@@ -41,7 +52,7 @@ export let frameOverexposed = false;
 
 /** Validates and applies a configuration blob of `lengthBytes` bytes. */
 export function configure(lengthBytes: u32): Status {
-  if (frameOpen || blocFrames(FRAME_LIT) != 0 || blocFrames(FRAME_BLACK) != 0) return Status.BUSY;
+  if (frameOpen || classifying || blocFrames(FRAME_LIT) != 0 || blocFrames(FRAME_BLACK) != 0) return Status.BUSY;
   const status = applyConfig(lengthBytes);
   if (status == Status.OK) {
     clearBloc(FRAME_LIT);
@@ -54,6 +65,7 @@ export function configure(lengthBytes: u32): Status {
 export function beginFrame(kindAndFlags: u32, timeS: f64, pressureDbar: f64, temperatureC: f64): Status {
   if (!configured) return Status.NOT_CONFIGURED;
   if (frameOpen) return Status.FRAME_ALREADY_STARTED;
+  if (classifying) return Status.CLASSIFICATION_PENDING;
   if (kindAndFlags > (FRAME_BLACK | FRAME_HISTOGRAM_FLAG)) return Status.FRAME_KIND;
   const kind = kindAndFlags & FRAME_BLACK;
   if (!isFinite64(timeS) || !isFinite64(pressureDbar) || !isFinite64(temperatureC)) return Status.FRAME_METADATA;
@@ -72,6 +84,7 @@ export function beginFrame(kindAndFlags: u32, timeS: f64, pressureDbar: f64, tem
   frameMarkedOverexposed = false;
   resetLabeller();
   resetFrameSink();
+  resetCandidates(kind == FRAME_LIT && !frameIsHistogram && classificationOn());
   return Status.OK;
 }
 
@@ -102,8 +115,44 @@ export function endFrame(): Status {
     frameOverexposed = frameMarkedOverexposed || frameForegroundPx > overexposureLimitPx;
   }
   addFrameToBloc(frameKind, frameTimeS, framePressureDbar, frameTemperatureC, frameOverexposed);
+  if (frameKind == FRAME_LIT && !frameIsHistogram && classificationOn()) {
+    // An over-exposed frame is not classified: its TAXO record holds no object.
+    if (frameOverexposed) resetCandidates(false);
+    if (candidateCount > 0) {
+      classifying = true;
+      return Status.OK;
+    }
+    emitTaxoRecord(frameTimeS, framePressureDbar);
+  }
   if (blocFrames(frameKind) >= framesPerBloc) emitBloc(frameKind);
   return Status.OK;
+}
+
+/**
+ * Classifies candidate i of the frame just ended: the host has written the candidate's bounding box
+ * (candidateBox) from the frame into the vignette buffer, row-major. A vignette the classifier cannot
+ * take (empty, too large) leaves the candidate unclassified and returns its status.
+ */
+export function classifyCandidate(i: u32): Status {
+  if (!classifying) return Status.NOT_CLASSIFYING;
+  if (i >= candidateCount) return Status.CANDIDATE_INDEX;
+  const status = classifyVignette(candidateWidth(i), candidateHeight(i), threshold);
+  setCandidateClass(i, status == Status.OK ? resultClass() : -1);
+  return status;
+}
+
+/** Ends the classification of the frame just ended: queues its TAXO record, then its bloc if full. */
+export function finishClassification(): Status {
+  if (!classifying) return Status.NOT_CLASSIFYING;
+  classifying = false;
+  emitTaxoRecord(frameTimeS, framePressureDbar);
+  if (blocFrames(FRAME_LIT) >= framesPerBloc) emitBloc(FRAME_LIT);
+  return Status.OK;
+}
+
+/** Whether the frame just ended waits for its candidates' vignettes. */
+export function isClassifying(): bool {
+  return classifying;
 }
 
 /**
@@ -142,6 +191,7 @@ export function abortFrame(): Status {
 /** Emits the partial blocs (end of an acquisition); fails only when the queue lacks room. */
 export function flushBlocs(): Status {
   if (frameOpen) return Status.FRAME_ALREADY_STARTED;
+  if (classifying) return Status.CLASSIFICATION_PENDING;
   const needed = (blocFrames(FRAME_LIT) != 0 ? 1 : 0) + (blocFrames(FRAME_BLACK) != 0 ? 1 : 0);
   if (recordSlotsFree() < <u32>needed) return Status.RECORD_QUEUE_FULL;
   emitBloc(FRAME_LIT);

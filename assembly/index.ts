@@ -15,8 +15,25 @@ import { oldestRecord, recordsWaiting, releaseOldestRecord } from "./records";
 
 export {
   configure, beginFrame, pushRow, endFrame, abortFrame, flushBlocs, isFrameOpen, expectedRow,
-  recordQueueCapacity, pushAreaCount, markFrameOverexposed,
+  recordQueueCapacity, pushAreaCount, markFrameOverexposed, classifyCandidate, finishClassification,
+  isClassifying, classificationOn,
 } from "./frame";
+export {
+  vignetteBufferPtr, vignetteMaxPixels, vignetteRegionCount, computeVignetteFeatures, classifyVignette,
+  featuresPtr, featureCount, resultClass, resultScore, classSumsPtr, modelStagingPtr, modelCapacityBytes,
+  modelMaxTrees, loadModel, modelClasses, modelTreesPerClass, modelNodes,
+} from "./classify/api";
+import { candidateCount as candidatesKept, candidateEntry, candidatesBeyondLimit } from "./candidates";
+import { MODEL_STATE_BYTES } from "./classify/modelConstants";
+
+/** Candidates kept in the frame just ended (at most 25). */
+export function candidateCount(): u32 { return candidatesKept; }
+/** Objects of the frame just ended that qualified for classification beyond the 25 kept. */
+export function candidatesOverLimit(): u32 { return candidatesBeyondLimit; }
+/** Address of candidate i's entry: u32 area, u32 grey sum, u16 xMin, yMin, xMax, yMax (its bounding box). */
+export function candidatePtr(i: u32): usize { return candidateEntry(i); }
+/** Bytes of model state (areas, tree index), which the 256 KiB working budget excludes. */
+export function modelStateBytes(): u32 { return MODEL_STATE_BYTES; }
 
 /** Version of the host contract (exports, blob, record and log layouts); bumped on any change. */
 export const ABI_VERSION: u32 = 1;

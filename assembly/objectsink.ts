@@ -1,7 +1,8 @@
 // Where completed objects go: the frame's per-class tallies and, when switched on, the debug log.
 
 import { GREY_FIXED_BITS, NUM_CLASSES, OBJECT_LOG_CAPACITY, OBJECT_LOG_ENTRY_BYTES } from "./constants";
-import { classOfArea } from "./config";
+import { classOfArea, maxClassifyAreaPx, vignetteMinAreaPx } from "./config";
+import { collectingCandidates, keepCandidate } from "./candidates";
 
 /** Objects per class in the current frame (u32 x 18). */
 export const frameClassCounts: usize = memory.data(NUM_CLASSES << 2, 8);
@@ -59,6 +60,9 @@ export function completeObject(areaPx: u32, greySum: u32, xMin: u32, yMin: u32, 
     store<u32>(c, load<u32>(c) + 1);
     const g = frameClassGreyFixed + (<usize>k << 3);
     store<u64>(g, load<u64>(g) + ((<u64>greySum << GREY_FIXED_BITS) / <u64>areaPx));
+  }
+  if (collectingCandidates && areaPx >= vignetteMinAreaPx && areaPx <= maxClassifyAreaPx) {
+    keepCandidate(areaPx, greySum, xMin, yMin, xMax, yMax);
   }
   if (objectLogEnabled && objectLogCount < OBJECT_LOG_CAPACITY) {
     const e = objectLog + <usize>objectLogCount * OBJECT_LOG_ENTRY_BYTES;

@@ -9,12 +9,21 @@
 //  32 u32 x 18 objects per class, summed over the bloc (0 when over-exposed)
 // 104 u8  x 18 mean grey per object per class, rounded half up (0 when empty or over-exposed)
 // 122..127 reserved (0)
+//
+// TAXO frame record (kind 3), one per classified lit frame, queued before its bloc's LPM record:
+//   0 u8  kind (3)   1 u8 flags (bit 0: a candidate could not be classified)   2 u16 triplets n (0..25)
+//   4 u16 candidates kept   6 u16 candidates beyond the 25 kept
+//   8 f64 time of the frame, Unix s          16 f64 pressure, dbar
+//  24 u32 reserved   28 n x { u8 class index, u8 mean grey, u16 volume px^3 } (TAXO_DATA triplets)
 
 import { GREY_FIXED_BITS, NUM_CLASSES, RECORD_BYTES, RECORD_QUEUE_CAPACITY } from "./constants";
 import { frameClassCounts, frameClassGreyFixed } from "./objectsink";
+import { candidateClass, candidateCount, candidatesBeyondLimit, candidateVolumeGrey } from "./candidates";
 
 /** Record kind of a lit-frame bloc (LPM_DATA). */
 export const RECORD_LPM: u8 = 1;
+/** Record kind of a frame's classified objects (TAXO_DATA triplets). */
+export const RECORD_TAXO: u8 = 3;
 /** Record kind of a black-frame bloc (BLACK_DATA). */
 export const RECORD_BLACK: u8 = 2;
 /** Record flag: the bloc held at least one over-exposed frame. */
@@ -114,3 +123,35 @@ export function emitBloc(kind: u32): bool {
   return true;
 }
 
+
+/** Queues the current frame's TAXO record from its classified candidates; false if the queue is full. */
+export function emitTaxoRecord(timeS: f64, pressureDbar: f64): bool {
+  if (queueCount >= RECORD_QUEUE_CAPACITY) return false;
+  const r = recordQueue + <usize>((queueHead + queueCount) % RECORD_QUEUE_CAPACITY) * RECORD_BYTES;
+  let n: u32 = 0;
+  let unclassified = false;
+  for (let i: u32 = 0; i < candidateCount; i++) {
+    const k = candidateClass(i);
+    if (k < 0) {
+      unclassified = true;
+      continue;
+    }
+    const vg = candidateVolumeGrey(i);
+    const t = r + 28 + (n << 2);
+    store<u8>(t, <u8>k, 0);
+    store<u8>(t, <u8>(vg & 0xff), 1);
+    store<u16>(t, <u16>(vg >> 8), 2);
+    n++;
+  }
+  store<u8>(r, RECORD_TAXO, 0);
+  store<u8>(r, unclassified ? 1 : 0, 1);
+  store<u16>(r, <u16>n, 2);
+  store<u16>(r, <u16>candidateCount, 4);
+  store<u16>(r, <u16>min<u32>(candidatesBeyondLimit, 0xffff), 6);
+  store<f64>(r, timeS, 8);
+  store<f64>(r, pressureDbar, 16);
+  store<u32>(r, 0, 24);
+  for (let i: u32 = 28 + (n << 2); i < RECORD_BYTES; i++) store<u8>(r + i, 0);
+  queueCount++;
+  return true;
+}

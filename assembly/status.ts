@@ -53,4 +53,40 @@ export enum Status {
   FRAME_MODE = 30,
   /** Area-histogram entry with area 0, a non-finite or out-of-range mean grey, or more objects than pixels. */
   HISTOGRAM_ENTRY = 31,
+  /** beginFrame, flushBlocs or configure while the last lit frame waits for its candidates' classification. */
+  CLASSIFICATION_PENDING = 32,
+  /** classifyCandidate or finishClassification with no frame waiting for classification. */
+  NOT_CLASSIFYING = 33,
+  /** classifyCandidate with an index at or past the frame's candidate count. */
+  CANDIDATE_INDEX = 34,
+  /** The vignette has no pixel above the threshold (or a zero width or height); no features. */
+  VIGNETTE_EMPTY = 40,
+  /** The vignette has a side beyond 2464 px or more than 32768 pixels; nothing was read. */
+  VIGNETTE_TOO_LARGE = 41,
+  /** classifyVignette with no valid model loaded; the features were computed, no class was. */
+  NO_MODEL = 42,
+  /** Model shorter than its header or node counts, or not exactly 12 + 4 C T + 6 N bytes; previous model kept. */
+  MODEL_LENGTH = 50,
+  /** Model beyond this firmware's limits (more bytes than the model area, or more trees than the index); previous model kept. */
+  MODEL_TOO_LARGE = 51,
+  /** Model class count outside 2..40; previous model kept. */
+  MODEL_CLASSES = 52,
+  /** Model with 0 trees per class; previous model kept. */
+  MODEL_TREES = 53,
+  /** A model tree with fewer than 2 or more than 256 nodes; previous model kept. */
+  MODEL_TREE_SIZE = 54,
+  /** Model total node count differs from the sum of its trees' node counts; previous model kept. */
+  MODEL_NODE_TOTAL = 55,
+  /** A model tree whose node 0 is not the dummy (feature 255, next 0); previous model kept. */
+  MODEL_DUMMY_NODE = 56,
+  /** A model node with a feature index neither below 55 nor 255 (leaf); previous model kept. */
+  MODEL_FEATURE = 57,
+  /** A model split node k with next[k] <= k or next[k] + 1 past its tree; previous model kept. */
+  MODEL_NEXT = 58,
+  /** A model tree with a path of more than 7 split nodes; previous model kept. */
+  MODEL_DEPTH = 59,
+  /** A model node value (dummy excluded) that is NaN or infinite; previous model kept. */
+  MODEL_VALUE = 60,
+  /** A model tree node (not the dummy or root) that no split, or more than one, points to; previous model kept. */
+  MODEL_TREE_SHAPE = 61,
 }

@@ -1,10 +1,12 @@
-// The firmware's memory is fixed: the same pages before and after any frame, and the working state
-// for a full 2464 x 2056 frame (row buffer included, no model) lies within 4 pages (256 KiB).
+// The firmware's memory is fixed: the same 37 pages before and after anything, and the working state
+// for a full 2464 x 2056 frame (row buffer and vignette included, model areas excluded) within 256 KiB.
 import { describe, expect, it } from "vitest";
 import { BUILDS, Firmware, FrameKind, Status } from "../host/firmware/index.js";
 import { testBlob } from "./support/config.js";
 
 const PAGE = 65536;
+/** 256 KiB of working state plus two 1 MiB model areas and their index: 2,367,072 B -> 37 pages. */
+const PAGES = 37;
 const WIDTH = 2464;
 const HEIGHT = 2056;
 const meta = { timeS: 1_650_000_000, pressureDbar: 500, temperatureC: 4 };
@@ -26,14 +28,16 @@ describe.each(BUILDS)("memory (%s build)", (build) => {
   const fw = Firmware.create(build);
   fw.configure(testBlob({ widthPx: WIDTH, heightPx: HEIGHT }));
 
-  it("has exactly 4 pages, fixed (initial = maximum: it cannot grow)", () => {
-    expect(fw.memoryBytes).toBe(4 * PAGE);
+  it("has exactly 37 pages, fixed (initial = maximum: it cannot grow)", () => {
+    expect(fw.memoryBytes).toBe(PAGES * PAGE);
     expect(() => fw.raw.memory.grow(1)).toThrow(RangeError);
-    expect(fw.memoryBytes).toBe(4 * PAGE);
+    expect(fw.memoryBytes).toBe(PAGES * PAGE);
   });
 
-  it("keeps its whole working state, row buffer included, below 256 KiB", () => {
-    expect(fw.staticBytes).toBeLessThanOrEqual(4 * PAGE);
+  it("keeps its working state, row buffer and vignette included, model excluded, within 256 KiB", () => {
+    expect(fw.staticBytes).toBeLessThanOrEqual(PAGES * PAGE);
+    expect(fw.staticBytes - fw.raw.modelStateBytes()).toBeLessThanOrEqual(256 * 1024);
+    expect(fw.raw.modelStateBytes()).toBe(2 * 1024 * 1024 + 8192 * 4 + 512);
     const rowEnd = fw.raw.rowBufferPtr() + fw.raw.rowBufferBytes();
     expect(rowEnd).toBeLessThanOrEqual(fw.staticBytes);
   });
@@ -45,7 +49,7 @@ describe.each(BUILDS)("memory (%s build)", (build) => {
     });
     expect(s.objectCount).toBe(WIDTH / 2);
     expect(fw.raw.slotOverflows()).toBe(0);
-    expect(fw.memoryBytes).toBe(4 * PAGE);
+    expect(fw.memoryBytes).toBe(PAGES * PAGE);
   });
 
   it("survives rows that alternate between 1232 new objects and none (maximum churn)", () => {
@@ -63,13 +67,13 @@ describe.each(BUILDS)("memory (%s build)", (build) => {
     });
     expect(s.objectCount).toBe(1);
     expect(fw.raw.slotOverflows()).toBe(0);
-    expect(fw.memoryBytes).toBe(4 * PAGE);
+    expect(fw.memoryBytes).toBe(PAGES * PAGE);
   });
 
   it("survives a full-white frame (one object of every pixel)", () => {
     const s = fullFrame(fw, (_y, row) => row.fill(255));
     expect(s.objectCount).toBe(1);
     expect(s.foregroundPx).toBe(WIDTH * HEIGHT);
-    expect(fw.memoryBytes).toBe(4 * PAGE);
+    expect(fw.memoryBytes).toBe(PAGES * PAGE);
   });
 });

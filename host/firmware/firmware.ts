@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../paths.js";
 import type { FirmwareExports } from "./exports.js";
-import { readBlocRecord, readObjectLog, type BlocRecord, type LoggedObject } from "./records.js";
+import { readFirmwareRecord, readObjectLog, type BlocRecord, type LoggedObject, type TaxoRecord } from "./records.js";
 import { FirmwareError, Status } from "./status.js";
 
 /** Which of the two builds of the same source to run. */
@@ -58,6 +58,8 @@ export class Firmware {
   private readonly x: FirmwareExports;
   private readonly rowPtr: number;
   private readonly rowCapacity: number;
+  // TAXO records wait here for the LPM record of their bloc, which the firmware queues after them.
+  private pendingTaxo: TaxoRecord[] = [];
 
   private constructor(readonly build: Build, instance: WebAssembly.Instance) {
     this.x = instance.exports as unknown as FirmwareExports;
@@ -141,14 +143,57 @@ export class Firmware {
     return this.x.flushBlocs();
   }
 
-  /** Takes every waiting bloc record out of the firmware's queue. */
+  /** Takes every waiting bloc record out of the firmware's queue; LPM records carry their frames' TAXO records. */
   takeRecords(): BlocRecord[] {
     const out: BlocRecord[] = [];
     while (this.x.recordCount() > 0) {
-      out.push(readBlocRecord(this.x.memory.buffer, this.x.recordPtr()));
+      const r = readFirmwareRecord(this.x.memory.buffer, this.x.recordPtr());
       this.x.takeRecord();
+      if (r.kind === "TAXO") {
+        this.pendingTaxo.push(r);
+        continue;
+      }
+      if (r.kind === "LPM" && (this.pendingTaxo.length > 0 || this.x.classificationOn())) {
+        r.taxo = this.pendingTaxo;
+        this.pendingTaxo = [];
+      }
+      out.push(r);
     }
     return out;
+  }
+
+  /** Loads a uvpec model (validated by the firmware; on any error the previous model stays in force). */
+  loadModel(bytes: Uint8Array): Status {
+    if (bytes.length > this.x.modelCapacityBytes()) return Status.MODEL_TOO_LARGE;
+    // The staging area alternates after each successful load: ask for it every time.
+    new Uint8Array(this.x.memory.buffer, this.x.modelStagingPtr(), bytes.length).set(bytes);
+    return this.x.loadModel(bytes.length);
+  }
+
+  /**
+   * Hands the frame just ended its candidates' pixels (each candidate's bounding box, cut from `pixels`)
+   * when it waits for classification, then finishes it. Returns the status of each candidate.
+   */
+  classifyPendingFrame(pixels: Uint8Array, widthPx: number): Status[] {
+    if (this.x.isClassifying() === 0) return [];
+    const statuses: Status[] = [];
+    const mem = this.x.memory.buffer;
+    const maxPx = this.x.vignetteMaxPixels();
+    for (let i = 0; i < this.x.candidateCount(); i++) {
+      const box = new DataView(mem, this.x.candidatePtr(i), 16);
+      const x0 = box.getUint16(8, true);
+      const y0 = box.getUint16(10, true);
+      const w = box.getUint16(12, true) - x0 + 1;
+      const h = box.getUint16(14, true) - y0 + 1;
+      // A box beyond the vignette buffer is refused by the firmware before it reads: write nothing then.
+      if (w * h <= maxPx) {
+        const vignette = new Uint8Array(mem, this.x.vignetteBufferPtr(), w * h);
+        for (let y = 0; y < h; y++) vignette.set(pixels.subarray((y0 + y) * widthPx + x0, (y0 + y) * widthPx + x0 + w), y * w);
+      }
+      statuses.push(this.x.classifyCandidate(i));
+    }
+    this.x.finishClassification();
+    return statuses;
   }
 
   /** Switches the per-object debug log on or off. */
@@ -206,6 +251,7 @@ export class Firmware {
     s = this.endFrame();
     if (s !== Status.OK) throw new FirmwareError(s, "endFrame");
     if (collectObjects) objects.push(...this.loggedObjects());
+    this.classifyPendingFrame(pixels, widthPx);
     return objects;
   }
 }

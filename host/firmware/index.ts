@@ -2,5 +2,5 @@
 export { Firmware, FrameKind, BUILDS, wasmPath, simdSupported } from "./firmware.js";
 export type { Build, FrameMeta, FrameSummary } from "./firmware.js";
 export { Status, FirmwareError, describeStatus } from "./status.js";
-export { readBlocRecord, CLASS_COUNT } from "./records.js";
-export type { BlocRecord, LoggedObject } from "./records.js";
+export { readBlocRecord, readFirmwareRecord, CLASS_COUNT } from "./records.js";
+export type { BlocRecord, FirmwareRecord, LoggedObject, TaxoRecord, TaxoTriplet } from "./records.js";

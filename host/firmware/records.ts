@@ -21,7 +21,35 @@ export interface BlocRecord {
   counts: number[];
   /** Mean grey per object per class, rounded half up (0 where the class is empty). */
   grey: number[];
+  /** With classification on, an LPM bloc's frames' classified objects (its TAXO_DATA line), in frame order. */
+  taxo?: TaxoRecord[];
 }
+
+/** A classified object of a frame, as the camera's TAXO_DATA triplet. */
+export interface TaxoTriplet {
+  /** Class index in the model (0-39). */
+  classIndex: number;
+  /** Volume of the sphere of the object's ESD, pixel^3, rounded, at most 65535. */
+  volumePx3: number;
+  /** Mean grey of the object, rounded half up. */
+  meanGrey: number;
+}
+
+/** The classified objects of one lit frame (queued before its bloc's LPM record). */
+export interface TaxoRecord {
+  kind: "TAXO";
+  timeS: number;
+  pressureDbar: number;
+  triplets: TaxoTriplet[];
+  /** Candidates kept (at most 25) and those beyond the limit. */
+  candidates: number;
+  candidatesOverLimit: number;
+  /** Some candidate could not be classified (vignette empty or too large). */
+  unclassified: boolean;
+}
+
+/** Any record the firmware queues. */
+export type FirmwareRecord = BlocRecord | TaxoRecord;
 
 /** One object of the per-object debug log. */
 export interface LoggedObject {
@@ -33,7 +61,25 @@ export interface LoggedObject {
   yMax: number;
 }
 
-/** Reads the record at `ptr` in the firmware's memory. */
+/** Reads the record at `ptr` in the firmware's memory (layouts in assembly/records.ts). */
+export function readFirmwareRecord(memory: ArrayBuffer, ptr: number): FirmwareRecord {
+  const v = new DataView(memory, ptr, 128);
+  if (v.getUint8(0) === 3) {
+    const n = v.getUint16(2, true);
+    const triplets: TaxoTriplet[] = [];
+    for (let i = 0; i < n; i++) {
+      const o = 28 + 4 * i;
+      triplets.push({ classIndex: v.getUint8(o), meanGrey: v.getUint8(o + 1), volumePx3: v.getUint16(o + 2, true) });
+    }
+    return {
+      kind: "TAXO", timeS: v.getFloat64(8, true), pressureDbar: v.getFloat64(16, true), triplets,
+      candidates: v.getUint16(4, true), candidatesOverLimit: v.getUint16(6, true), unclassified: (v.getUint8(1) & 1) !== 0,
+    };
+  }
+  return readBlocRecord(memory, ptr);
+}
+
+/** Reads the LPM or BLACK record at `ptr` in the firmware's memory. */
 export function readBlocRecord(memory: ArrayBuffer, ptr: number): BlocRecord {
   const v = new DataView(memory, ptr, 128);
   const counts: number[] = [];

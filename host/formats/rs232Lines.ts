@@ -1,7 +1,7 @@
 // LPM_DATA and BLACK_DATA lines in the UVP6 RS232 grammar (DOMAIN.md section 3), from the
 // firmware's bloc records, and back.
 
-import type { BlocRecord } from "../firmware/records.js";
+import type { BlocRecord, TaxoRecord } from "../firmware/records.js";
 
 const CLASS_COUNT = 18;
 
@@ -24,6 +24,12 @@ export function formatRecordLine(record: BlocRecord): string {
   if (record.kind === "BLACK") return `BLACK_DATA,${[...head, ...counts].join(",")};`;
   const greys = record.grey.map((g) => String(g));
   return `LPM_DATA,${[...head, ...counts, ...greys].join(",")};`;
+}
+
+/** The TAXO_DATA line of a bloc of `images` images: `TAXO_DATA,IMG,(NN,VV,GG)*;`, one triplet per classified object. */
+export function formatTaxoLine(images: number, frames: readonly TaxoRecord[]): string {
+  const triplets = frames.flatMap((f) => f.triplets.map((t) => `${t.classIndex},${t.volumePx3},${t.meanGrey}`));
+  return `TAXO_DATA,${[String(images), ...triplets].join(",")};`;
 }
 
 /** A line read back: what an LPM_DATA or BLACK_DATA line says. */

@@ -6,7 +6,7 @@ import { buildConfigBlob } from "../config/configBlob.js";
 import { parseHwConf, type HwConf } from "../config/hwConf.js";
 import { parseTaxoConf } from "../config/taxoConf.js";
 import { Firmware, FrameKind, Status, describeStatus, type BlocRecord, type Build } from "../firmware/index.js";
-import { formatRecordLine } from "../formats/rs232Lines.js";
+import { formatRecordLine, formatTaxoLine } from "../formats/rs232Lines.js";
 import type { ReplayFrame } from "./replayFrame.js";
 import { TruthBlocGrouper, type TruthBloc } from "./truthBlocs.js";
 
@@ -54,7 +54,7 @@ export class ReplaySession {
   readonly records: BlocRecord[] = [];
   readonly blocs: BlocComparison[] = [];
   readonly problems: ReplayProblem[] = [];
-  readonly frameStats = { fed: 0, lit: 0, black: 0, overexposed: 0, skipped: 0, compared: 0, matching: 0 };
+  readonly frameStats = { fed: 0, lit: 0, black: 0, overexposed: 0, skipped: 0, compared: 0, matching: 0, classifiedObjects: 0, unclassifiedObjects: 0 };
   readonly mismatches: FrameMismatch[] = [];
   private readonly grouper: TruthBlocGrouper;
   private readonly pendingTruth: TruthBloc[] = [];
@@ -99,6 +99,7 @@ export class ReplaySession {
     }
     status = fw.endFrame();
     if (status !== Status.OK) return this.skip(frame, `firmware refused it: ${describeStatus(status)}`);
+    if (frame.pixels) this.noteClassification(fw.classifyPendingFrame(frame.pixels.data, frame.pixels.widthPx));
     this.frameStats.fed++;
     this.frameStats[frame.kind]++;
     const summary = fw.frameSummary();
@@ -120,6 +121,12 @@ export class ReplaySession {
     this.collect();
   }
 
+  /** Counts candidates the classifier could not take (their vignette was empty or too large). */
+  private noteClassification(statuses: Status[]): void {
+    this.frameStats.classifiedObjects += statuses.filter((s) => s === Status.OK).length;
+    this.frameStats.unclassifiedObjects += statuses.filter((s) => s !== Status.OK).length;
+  }
+
   private skip(frame: ReplayFrame, why: string): void {
     this.frameStats.skipped++;
     this.problems.push({ frameIndex: frame.index, message: why });
@@ -136,6 +143,7 @@ export class ReplaySession {
   private collect(): void {
     for (const record of this.firmware.takeRecords()) {
       this.records.push(record);
+      if (record.taxo) this.logLines.push(formatTaxoLine(record.images, record.taxo));
       this.logLines.push(formatRecordLine(record));
       const truth = this.pendingTruth.shift() ?? null;
       this.blocs.push(compareBloc(record, truth));

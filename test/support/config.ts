@@ -20,6 +20,8 @@ export interface TestBlobOptions {
   framesPerBloc?: number;
   /** Defaults to 1000 (never over-exposed): small test frames would otherwise trip the 10 % rule. */
   overexposurePermille?: number;
+  /** TAXO_CONF Max_size_for_classification, px (default 0: classification off). */
+  maxClassifyPx?: number;
 }
 
 /** A v1 configuration blob; sizes outside the firmware's limits are written raw so it can refuse them. */
@@ -30,5 +32,6 @@ export function testBlob(o: TestBlobOptions): Uint8Array {
   const v = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
   v.setUint16(CONFIG_V1_OFFSETS.widthPx, o.widthPx, true);
   v.setUint16(CONFIG_V1_OFFSETS.heightPx, o.heightPx, true);
+  v.setUint16(CONFIG_V1_OFFSETS.maxSizeForClassificationPx, o.maxClassifyPx ?? 0, true);
   return blob;
 }

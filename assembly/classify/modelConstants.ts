@@ -1,0 +1,25 @@
+// Sizes and limits of the classifier model (uvpec's binary model file; layout in model.ts).
+// The model areas dominate the firmware's memory: the host sizes initialMemory / maximumMemory from these.
+
+/** Bytes of one model area; there are two (staging, where the host writes, and active, in force). */
+export const MODEL_CAPACITY_BYTES: u32 = 1 << 20;
+/** Fewest classes a model may have (a softprob model needs two). */
+export const MODEL_MIN_CLASSES: u32 = 2;
+/** Most classes a model may have (uvpec's limit). */
+export const MODEL_MAX_CLASSES: u32 = 40;
+/** Most trees (classes x trees per class) the tree index holds. */
+export const MODEL_MAX_TREES: u32 = 8192;
+/** Fewest nodes in one tree: the dummy node 0 and a root leaf. */
+export const MODEL_MIN_TREE_NODES: u32 = 2;
+/** Most nodes in one tree, dummy included: next[] is a u8 and next + 1 must be a node. */
+export const MODEL_MAX_TREE_NODES: u32 = 256;
+/** Most split nodes on any path from a root to a leaf (XGBoost max_depth 7). */
+export const MODEL_MAX_SPLIT_DEPTH: u32 = 7;
+/** Feature index of a leaf node (and of the dummy node 0). */
+export const MODEL_LEAF_FEATURE: u32 = 255;
+/** Bytes of the fixed header: classes, trees per class, total nodes (u32 each). */
+export const MODEL_HEADER_BYTES: u32 = 12;
+/** Bytes per node: f32 value, u8 feature, u8 next. */
+export const MODEL_NODE_BYTES: u32 = 6;
+/** Bytes of all model state (two areas, tree index, validation scratch): excluded from the 256 KiB working budget. */
+export const MODEL_STATE_BYTES: u32 = 2 * MODEL_CAPACITY_BYTES + (MODEL_MAX_TREES << 2) + 2 * MODEL_MAX_TREE_NODES;

@@ -2,6 +2,7 @@
 // (simulator/cli/main.ts) adds the simulator's, since only the simulator may import both.
 import { CliError, ExitCode } from "./cliError.js";
 import { importVerb } from "./importVerb.js";
+import { modelVerb } from "./modelVerb.js";
 import { objectsVerb } from "./objectsVerb.js";
 import { profilesVerb } from "./profilesVerb.js";
 import { replayVerb } from "./replayVerb.js";
@@ -9,7 +10,7 @@ import { spectrumVerb } from "./spectrumVerb.js";
 import type { Verb } from "./verb.js";
 
 /** The verbs the host provides. */
-export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, profilesVerb];
+export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb];
 
 function usage(verbs: Verb[]): string {
   return `Usage: uvp-float <verb> [options]

@@ -1,5 +1,5 @@
 // uvp-float replay: a recorded stream or *_data.txt through the firmware, to the camera's RS232 log.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { replayFile } from "../replay/replayFile.js";
 import type { ReplaySummary } from "../replay/replaySummary.js";
 import { CliError, ExitCode } from "./cliError.js";
@@ -16,6 +16,8 @@ simulated streams, the firmware's counts against the ground truth per frame and 
 
 Options:
   --build <b>       firmware build: simd, scalar or auto (default auto)
+  --model <m.bin>   classify with this uvpec model: TAXO_DATA lines precede each LPM_DATA; its TAXO_CONF
+                    line comes from <m>.json ("taxoConf") beside it when present, else from the input
   --out <prefix>    write <prefix>.rs232.log and <prefix>.summary.json (default: beside the input)
   --force           overwrite existing outputs
   --json            print the summary as JSON instead of a readable report
@@ -36,7 +38,7 @@ export const replayVerb: Verb = {
   help,
   run(argv) {
     const { values, positionals } = parseVerbArgs("replay", argv, {
-      build: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" },
+      build: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" }, model: { type: "string" },
     });
     if (values.help) {
       console.log(help);
@@ -49,9 +51,10 @@ export const replayVerb: Verb = {
     const logPath = `${prefix}.rs232.log`;
     const summaryPath = `${prefix}.summary.json`;
     refuseToOverwrite([logPath, summaryPath], Boolean(values.force));
+    const model = loadModelOption(values.model as string | undefined);
     let out;
     try {
-      out = replayFile(input, { build: buildOption("replay", values.build as string | undefined), progress: true });
+      out = replayFile(input, { build: buildOption("replay", values.build as string | undefined), progress: true, model });
     } catch (err) {
       throw new CliError(`${input}: ${(err as Error).message}`, ExitCode.INPUT);
     }
@@ -63,6 +66,27 @@ export const replayVerb: Verb = {
   },
 };
 
+/** Reads --model and its sidecar <m>.json TAXO_CONF line, or an input error naming the file. */
+function loadModelOption(path: string | undefined): { bytes: Uint8Array; taxoConf: string | null } | undefined {
+  if (!path) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw new CliError(`${path}: cannot read the model (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, ExitCode.INPUT);
+  }
+  const sidecar = path.replace(/\.bin$/i, "") + ".json";
+  let taxoConf: string | null = null;
+  if (existsSync(sidecar)) {
+    try {
+      taxoConf = (JSON.parse(readFileSync(sidecar, "utf8")) as { taxoConf?: string }).taxoConf ?? null;
+    } catch (err) {
+      throw new CliError(`${sidecar}: not valid JSON (${(err as Error).message})`, ExitCode.INPUT);
+    }
+  }
+  return { bytes, taxoConf };
+}
+
 /** The summary as a person reads it. */
 function readableReport(s: ReplaySummary, inputProblems: Array<{ offset: number; message: string }>, logPath: string, summaryPath: string): string {
   const lines = [
@@ -70,6 +94,9 @@ function readableReport(s: ReplaySummary, inputProblems: Array<{ offset: number;
     `  frames: ${s.frames.fed} run (${s.frames.lit} lit, ${s.frames.black} black, ${s.frames.overexposed} over-exposed), ${s.frames.skipped} skipped`,
     `  records: ${s.records.lpm} LPM_DATA, ${s.records.black} BLACK_DATA (${s.records.overexposedBlocs} over-exposed blocs)`,
   ];
+  if (s.frames.classifiedObjects + s.frames.unclassifiedObjects > 0) {
+    lines.push(`  classified objects: ${s.frames.classifiedObjects} (${s.frames.unclassifiedObjects} candidates the classifier could not take)`);
+  }
   if (s.perFrame.compared > 0) lines.push(`  truth per frame (no touching objects): ${s.perFrame.matching}/${s.perFrame.compared} frames with identical class counts`);
   if (s.perBloc.compared > 0) lines.push(`  truth per bloc: ${s.perBloc.withinBound}/${s.perBloc.compared} blocs within the overlap bound (largest class difference ${s.perBloc.maxAbsDiff})`);
   if (Number.isFinite(s.spectrum.firmwareSlope)) {

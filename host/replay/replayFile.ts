@@ -7,7 +7,7 @@ import { readDataTxt } from "../formats/dataTxt.js";
 import { openStream } from "../formats/stream/streamReader.js";
 import type { StreamProblem } from "../formats/stream/streamTypes.js";
 import { createProgress } from "./progress.js";
-import { ReplaySession } from "./replaySession.js";
+import { ReplaySession, type CameraLines } from "./replaySession.js";
 import { summarizeReplay, type ReplaySummary } from "./replaySummary.js";
 
 /** What a replay produced. */
@@ -25,6 +25,13 @@ export interface ReplayFileOptions {
   progress?: boolean;
   /** Image volume (L) for concentrations; default from the stream metadata or HW_CONF. */
   imageVolumeL?: number;
+  /** A uvpec model to classify with, and the TAXO_CONF line that goes with it (replacing the input's). */
+  model?: { bytes: Uint8Array; taxoConf: string | null };
+}
+
+/** The camera lines with the model's TAXO_CONF in place of the input's, when a model comes with one. */
+function withModelLines(lines: CameraLines, options: ReplayFileOptions): CameraLines {
+  return options.model?.taxoConf ? { ...lines, taxoConf: options.model.taxoConf } : lines;
 }
 
 /** Whether the file starts like the camera's text (*_data.txt) rather than a CBOR stream. */
@@ -54,7 +61,7 @@ function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutpu
     throw new Error(`${path}: not a readable uvp-float stream: ${reader.problems.map((p) => `${p.message} (byte ${p.offset})`).join("; ")}`);
   }
   const firstFrame = first.done ? null : first.value;
-  const session = new ReplaySession(header, options.build, firstFrame ? { widthPx: firstFrame.widthPx, heightPx: firstFrame.heightPx } : null);
+  const session = new ReplaySession(withModelLines(header, options), options.build, firstFrame ? { widthPx: firstFrame.widthPx, heightPx: firstFrame.heightPx } : null, options.model?.bytes);
   const total = typeof header.metadata.frames === "number" ? header.metadata.frames : undefined;
   const progress = options.progress ? createProgress("replay", total) : null;
   let done = 0;
@@ -79,7 +86,7 @@ function replayDataTxt(path: string, options: ReplayFileOptions): ReplayOutput {
   const started = performance.now();
   const parsed = readDataTxt(readFileSync(path, "utf8"));
   if (!parsed.hwConf || !parsed.acqConf) throw new Error(`${path}: *_data.txt without its HW_CONF and ACQ_CONF header lines`);
-  const session = new ReplaySession({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options.build, null);
+  const session = new ReplaySession(withModelLines({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options), options.build, null, options.model?.bytes);
   const progress = options.progress ? createProgress("replay", parsed.images.length) : null;
   parsed.images.forEach((img, index) => {
     session.feed({

@@ -49,6 +49,7 @@ export class ReplaySession {
   readonly firmware: Firmware;
   readonly hw: HwConf;
   readonly framesPerBloc: number;
+  private readonly taxoMaxSizePx: number;
   /** The RS232 log so far: configuration lines, then LPM_DATA / BLACK_DATA lines in order. */
   readonly logLines: string[];
   readonly records: BlocRecord[] = [];
@@ -56,21 +57,37 @@ export class ReplaySession {
   readonly problems: ReplayProblem[] = [];
   readonly frameStats = { fed: 0, lit: 0, black: 0, overexposed: 0, skipped: 0, compared: 0, matching: 0, classifiedObjects: 0, unclassifiedObjects: 0 };
   readonly mismatches: FrameMismatch[] = [];
+  /** Classified objects per model class, from the firmware's TAXO records. */
+  readonly taxoClassCounts: number[] = [];
+  /** Objects the truth says the classifier should see (lit, not over-exposed, within the size limits, touching nothing), by shape. */
+  readonly truthTaxa: Record<string, number> = {};
   private readonly grouper: TruthBlocGrouper;
   private readonly pendingTruth: TruthBloc[] = [];
   private readonly frameSize: { widthPx: number; heightPx: number } | null;
 
-  /** Configures a firmware of `build` from the camera lines, for frames of `frameSize` (null: histogram frames only). */
-  constructor(lines: CameraLines, build: Build | "auto", frameSize: { widthPx: number; heightPx: number } | null) {
+  /**
+   * Configures a firmware of `build` from the camera lines, for frames of `frameSize` (null: histogram
+   * frames only), with a classification `model` (uvpec binary) when given.
+   */
+  constructor(lines: CameraLines, build: Build | "auto", frameSize: { widthPx: number; heightPx: number } | null, model?: Uint8Array) {
     this.hw = parseHwConf(lines.hwConf);
     const acq = parseAcqConf(lines.acqConf);
     const taxo = lines.taxoConf ? parseTaxoConf(lines.taxoConf) : undefined;
     this.framesPerBloc = acq.framesPerBloc;
+    this.taxoMaxSizePx = taxo?.maxSizeForClassificationPx ?? 0;
     this.frameSize = frameSize;
     this.firmware = Firmware.create(build);
     const blob = buildConfigBlob(this.hw, acq, taxo, frameSize ?? {});
     const s = this.firmware.configure(blob);
     if (s !== Status.OK) throw new Error(`firmware refused the configuration: ${describeStatus(s)}`);
+    if (model) {
+      const m = this.firmware.loadModel(model);
+      if (m !== Status.OK) throw new Error(`firmware refused the model: ${describeStatus(m)}`);
+      if (!taxo || taxo.maxSizeForClassificationPx === 0) throw new Error("a model needs a TAXO_CONF with Max_size_for_classification > 0 (classification is off)");
+      if (taxo.modelClassCount !== this.firmware.raw.modelClasses()) {
+        throw new Error(`TAXO_CONF ${taxo.name} says ${taxo.modelClassCount} classes, the model has ${this.firmware.raw.modelClasses()}: give the model's TAXO_CONF`);
+      }
+    }
     this.grouper = new TruthBlocGrouper(acq.framesPerBloc);
     this.logLines = [lines.hwConf, lines.acqConf, ...(lines.taxoConf ? [lines.taxoConf] : [])].map((l) => l.trim());
   }
@@ -100,6 +117,7 @@ export class ReplaySession {
     status = fw.endFrame();
     if (status !== Status.OK) return this.skip(frame, `firmware refused it: ${describeStatus(status)}`);
     if (frame.pixels) this.noteClassification(fw.classifyPendingFrame(frame.pixels.data, frame.pixels.widthPx));
+    if (frame.truth && frame.kind === "lit" && !frame.truth.overexposed && fw.raw.classificationOn()) this.noteTruthTaxa(frame);
     this.frameStats.fed++;
     this.frameStats[frame.kind]++;
     const summary = fw.frameSummary();
@@ -127,6 +145,14 @@ export class ReplaySession {
     this.frameStats.unclassifiedObjects += statuses.filter((s) => s !== Status.OK).length;
   }
 
+  private noteTruthTaxa(frame: ReplayFrame): void {
+    const minArea = this.firmware.raw.vignetteMinArea() >>> 0;
+    const maxArea = this.taxoMaxSizePx;
+    for (const o of frame.truth!.objects) {
+      if (!o.touching && o.areaPx >= minArea && o.areaPx <= maxArea) this.truthTaxa[o.shape] = (this.truthTaxa[o.shape] ?? 0) + 1;
+    }
+  }
+
   private skip(frame: ReplayFrame, why: string): void {
     this.frameStats.skipped++;
     this.problems.push({ frameIndex: frame.index, message: why });
@@ -143,7 +169,10 @@ export class ReplaySession {
   private collect(): void {
     for (const record of this.firmware.takeRecords()) {
       this.records.push(record);
-      if (record.taxo) this.logLines.push(formatTaxoLine(record.images, record.taxo));
+      if (record.taxo) {
+        this.logLines.push(formatTaxoLine(record.images, record.taxo));
+        for (const t of record.taxo.flatMap((f) => f.triplets)) this.taxoClassCounts[t.classIndex] = (this.taxoClassCounts[t.classIndex] ?? 0) + 1;
+      }
       this.logLines.push(formatRecordLine(record));
       const truth = this.pendingTruth.shift() ?? null;
       this.blocs.push(compareBloc(record, truth));

@@ -14,6 +14,8 @@ export interface ReplaySummary {
   perBloc: { compared: number; withinBound: number; misaligned: number; maxAbsDiff: number; worst: Array<{ record: number; pressureDbar: number; maxAbsDiff: number; touchingObjects: number }> };
   /** Slope b (n ~ d^-b, 102-2050 um, maximum likelihood on the classes' effective ESD edges) of all lit blocs summed, from the firmware and as simulated. */
   spectrum: { firmwareSlope: number; truthMeanSlope: number | null; concentrationAbove102PerL: number; images: number };
+  /** With a model: classified objects per class, and the objects the truth says were classifiable, by shape. */
+  taxo: { classCounts: number[]; truthByShape: Record<string, number> } | null;
   problems: ReplaySession["problems"];
   timing: { seconds: number; framesPerSecond: number };
 }
@@ -63,6 +65,9 @@ export function summarizeReplay(session: ReplaySession, source: string, seconds:
       concentrationAbove102PerL: concentrationPerL(counts, session.hw.classLowerBoundsUm, images, volumeL, 102),
       images,
     },
+    taxo: session.firmware.raw.classificationOn()
+      ? { classCounts: Array.from({ length: session.firmware.raw.modelClasses() }, (_, k) => session.taxoClassCounts[k] ?? 0), truthByShape: session.truthTaxa }
+      : null,
     problems: session.problems,
     timing: { seconds, framesPerSecond: session.frameStats.fed / Math.max(seconds, 1e-9) },
   };

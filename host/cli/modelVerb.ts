@@ -1,0 +1,104 @@
+// uvp-float model: inspect uvpec models, and convert XGBoost models into them (with a TAXO_CONF line).
+import { readFileSync } from "node:fs";
+import { describeModel, formatModelDescription, parseModel, serializeModel } from "../classify/model.js";
+import { taxoConfLine } from "../classify/taxoConfLine.js";
+import { importXgboostDump } from "../classify/xgboostDump.js";
+import { importXgboostJson } from "../classify/xgboostJson.js";
+import type { ImportResult } from "../classify/xgboostTrees.js";
+import { Firmware, Status, describeStatus } from "../firmware/index.js";
+import { CliError, ExitCode } from "./cliError.js";
+import { refuseToOverwrite, writeOutput } from "./outputFiles.js";
+import { intOption, parseVerbArgs, type Verb } from "./verb.js";
+
+const help = `Usage: uvp-float model inspect <model.bin> [--json]
+       uvp-float model convert <xgboost.json|dump.txt> --out <model.bin> [options]
+
+inspect  checks a uvpec binary model as the host reference and the firmware both do, and prints its
+         classes, trees, nodes, depth, bytes and the features it uses.
+convert  turns an XGBoost multi:softprob model, saved as JSON (save_model('m.json')) or as a text dump
+         (dump_model('dump.txt')), into uvpec's binary format: trees class-major, yes/no children
+         adjacent, a dummy node 0 per tree; XGBoost's missing-value branch and base_score have no place
+         in the format (warned). Prints the TAXO_CONF line for the model.
+
+Options of convert:
+  --out <file>           the uvpec model to write                                    [required]
+  --classes <2-40>       number of classes (required for a text dump, which does not say it)
+  --taxo-name <name>     TAXO_CONF configuration name (default TAXO_UVPF)
+  --model-ref <name>     TAXO_CONF model reference (default: the output file name)
+  --max-size <px>        TAXO_CONF Max_size_for_classification (default 65535)
+  --taxo-ids <list>      comma-separated EcoTaxa ids, one per class (default 0s)
+  --force                overwrite --out
+
+Example:
+  uvp-float model convert m.json --out m.bin --taxo-ids 93382,56693,85123 && uvp-float model inspect m.bin
+
+Exit codes: 0 ok, 64 usage, 65 the model is malformed (every problem is listed), 73 output exists.`;
+
+/** The model verb (inspect, convert). */
+export const modelVerb: Verb = {
+  name: "model",
+  summary: "inspect a uvpec model, or convert an XGBoost model into one (+ TAXO_CONF line)",
+  help,
+  run(argv) {
+    const { values, positionals } = parseVerbArgs("model", argv, {
+      out: { type: "string" }, classes: { type: "string" }, "taxo-name": { type: "string" }, "model-ref": { type: "string" },
+      "max-size": { type: "string" }, "taxo-ids": { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" },
+    });
+    if (values.help) {
+      console.log(help);
+      return ExitCode.OK;
+    }
+    const [action, file] = positionals;
+    if ((action !== "inspect" && action !== "convert") || !file || positionals.length !== 2) {
+      throw new CliError("uvp-float model: give 'inspect <model.bin>' or 'convert <xgboost model> --out <model.bin>'\nRun 'uvp-float model --help' for usage.", ExitCode.USAGE);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      throw new CliError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, ExitCode.INPUT);
+    }
+    return action === "inspect" ? inspect(file, bytes, Boolean(values.json)) : convert(file, bytes, values as Record<string, string | boolean | undefined>);
+  },
+};
+
+function inspect(file: string, bytes: Uint8Array, json: boolean): number {
+  const parsed = parseModel(bytes);
+  const fw = Firmware.create("auto");
+  const firmwareStatus = fw.loadModel(bytes);
+  if (!parsed.model) {
+    throw new CliError(`${file}: not a valid uvpec model (firmware: ${describeStatus(firmwareStatus)}):\n  ${parsed.errors.join("\n  ")}`, ExitCode.INPUT);
+  }
+  const d = describeModel(parsed.model);
+  if (json) console.log(JSON.stringify({ file, ...d, firmware: Status[firmwareStatus] }, null, 1));
+  else console.log(`${file}\n${formatModelDescription(d)}\nfirmware: ${firmwareStatus === Status.OK ? "accepts it" : describeStatus(firmwareStatus)}`);
+  return firmwareStatus === Status.OK ? ExitCode.OK : ExitCode.INPUT;
+}
+
+function convert(file: string, bytes: Uint8Array, v: Record<string, string | boolean | undefined>): number {
+  const out = v.out as string | undefined;
+  if (!out) throw new CliError("uvp-float model convert: --out <model.bin> is required", ExitCode.USAGE);
+  refuseToOverwrite([out], Boolean(v.force));
+  const text = new TextDecoder().decode(bytes);
+  let result: ImportResult;
+  if (text.trimStart().startsWith("{")) {
+    result = importXgboostJson(text);
+  } else {
+    const classes = intOption("model", "classes", v.classes as string | undefined, 2, 40);
+    if (classes === undefined) throw new CliError("uvp-float model convert: a text dump does not say its class count: give --classes", ExitCode.USAGE);
+    result = importXgboostDump(text, classes);
+  }
+  for (const w of result.warnings) console.error(`warning: ${w}`);
+  if (!result.model) throw new CliError(`${file}: cannot convert:\n  ${result.errors.join("\n  ")}`, ExitCode.INPUT);
+  const model = serializeModel(result.model);
+  writeOutput(out, model);
+  const ids = (v["taxo-ids"] as string | undefined)?.split(",").map(Number) ?? new Array(result.model.classCount).fill(0);
+  if (ids.length !== result.model.classCount || ids.some((n) => !Number.isInteger(n) || n < 0)) {
+    throw new CliError(`uvp-float model convert: --taxo-ids needs ${result.model.classCount} non-negative integers`, ExitCode.USAGE);
+  }
+  const maxSize = intOption("model", "max-size", v["max-size"] as string | undefined, 0, 65535) ?? 65535;
+  const ref = (v["model-ref"] as string | undefined) ?? out.replace(/^.*\//, "").replace(/\.bin$/, "");
+  console.log(`wrote ${out}: ${model.length} bytes, ${result.model.classCount} classes x ${result.model.treesPerClass} trees`);
+  console.log(taxoConfLine((v["taxo-name"] as string | undefined) ?? "TAXO_UVPF", ref, maxSize, ids));
+  return ExitCode.OK;
+}

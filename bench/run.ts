@@ -6,6 +6,7 @@ import { BUILDS, Firmware } from "../host/firmware/index.js";
 import { packageRoot } from "../host/paths.js";
 import { benchLabelling } from "./labellingBench.js";
 import { benchReplay } from "./replayBench.js";
+import { benchClassify } from "./classifyBench.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const log = (s: string) => process.stderr.write(s + "\n");
@@ -21,9 +22,12 @@ const { results, opencv } = await benchLabelling(ROUNDS, log);
 log(`replay throughput, ${Math.max(3, ROUNDS >> 2)} rounds per build:`);
 const replay = benchReplay(Math.max(3, ROUNDS >> 2), log);
 
+log("classification, per object and model load ...");
+const classify = benchClassify(ROUNDS);
+
 const out = join(packageRoot(), "bench", "out");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay }, null, 2));
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
 console.log(`| build | pages | static working state | object slots |\n|---|---|---|---|`);
@@ -42,4 +46,8 @@ console.log(`| stream | frames | stream MB | simulate frames/s | ${BUILDS.join("
 for (const r of replay) {
   console.log(`| ${r.stream} | ${r.frames} | ${(r.streamBytes / 1e6).toFixed(1)} | ${r.simulateFramesPerS.toFixed(0)} | ${BUILDS.map((b) => r.framesPerS[b].toFixed(0)).join(" | ")} |`);
 }
+console.log(`\n## Classification (${classify.objects} candidate vignettes of 120-2,000 px; model ${classify.model.classes} classes x ${classify.model.treesPerClass} trees, ${classify.model.bytes} B)\n`);
+console.log(`| contender | us per object (features + inference) |\n|---|---|`);
+for (const [name, us] of Object.entries(classify.usPerObject)) console.log(`| ${name} | ${us.toFixed(1)} |`);
+console.log(`\nModel load (validate + swap), ms: ${Object.entries(classify.modelLoadMs).map(([b, ms]) => `${b} ${ms.toFixed(2)}`).join(", ")}`);
 log(`written ${join(out, "bench.json")}`);

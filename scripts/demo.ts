@@ -1,4 +1,5 @@
-// npm run demo: simulate a short float profile, replay it through the firmware (both builds), and
+// npm run demo: simulate a short float profile, replay it through the firmware (both builds, with the
+// demonstration classifier of profiles/models), and
 // say where the outputs are. Everything lands in demo-out/ and is rewritten on every run.
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -18,12 +19,13 @@ const run = async (...argv: string[]) => {
 const stream = join(out, "mission.uvps");
 console.log("1. Simulating a 200 dbar profile of float unit 000118LP (park 30 min, ascent at 0.1 m/s, quarter-size frames)...");
 await run("simulate", "--profile", "000118LP", "--seed", "1", "--out", stream, "--profile-depth", "200", "--park-hours", "0.5", "--frame-scale", "0.25");
-console.log("\n2. Replaying it through the SIMD firmware build...");
-await run("replay", stream, "--build", "simd", "--out", join(out, "mission"));
+const model = join(packageRoot(), "profiles", "models", "demo-taxa.bin");
+console.log("\n2. Replaying it through the SIMD firmware build, classifying large objects with the demonstration model...");
+await run("replay", stream, "--build", "simd", "--model", model, "--out", join(out, "mission"));
 console.log("\n3. And through the plain (MVP) build: its RS232 log must be byte-identical.");
-await run("replay", stream, "--build", "scalar", "--out", join(out, "mission-scalar"));
+await run("replay", stream, "--build", "scalar", "--model", model, "--out", join(out, "mission-scalar"));
 console.log(`\nOutputs in ${out}:
   mission.uvps              the recorded stream (CBOR sequence, frames with ground truth)
-  mission.rs232.log         what the camera sends: HW_CONF, ACQ_CONF, TAXO_CONF, LPM_DATA, BLACK_DATA
+  mission.rs232.log         what the camera sends: HW_CONF, ACQ_CONF, TAXO_CONF, then TAXO_DATA + LPM_DATA per bloc, BLACK_DATA
   mission.summary.json      frames, records, firmware against truth, slope, frames/s
 Compare the builds with: cmp demo-out/mission.rs232.log demo-out/mission-scalar.rs232.log`);

@@ -97,6 +97,10 @@ function readableReport(s: ReplaySummary, inputProblems: Array<{ offset: number;
   if (s.frames.classifiedObjects + s.frames.unclassifiedObjects > 0) {
     lines.push(`  classified objects: ${s.frames.classifiedObjects} (${s.frames.unclassifiedObjects} candidates the classifier could not take)`);
   }
+  if (s.taxo) {
+    const truth = Object.entries(s.taxo.truthByShape).map(([shape, n]) => `${shape} ${n}`).join(", ");
+    lines.push(`  objects per model class: ${s.taxo.classCounts.join(" / ")}${truth ? `; classifiable objects in the truth: ${truth} (untouched only)` : ""}`);
+  }
   if (s.perFrame.compared > 0) lines.push(`  truth per frame (no touching objects): ${s.perFrame.matching}/${s.perFrame.compared} frames with identical class counts`);
   if (s.perBloc.compared > 0) lines.push(`  truth per bloc: ${s.perBloc.withinBound}/${s.perBloc.compared} blocs within the overlap bound (largest class difference ${s.perBloc.maxAbsDiff})`);
   if (Number.isFinite(s.spectrum.firmwareSlope)) {

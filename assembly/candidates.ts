@@ -5,9 +5,11 @@
 // their last row, then left to right. (The camera's own order is not published; this one needs no
 // sorting and is the same in both builds.) Objects beyond 25 are counted, not classified.
 
+import { storeObjectEntry } from "./objectEntry";
+
 /** Candidates kept per frame (the camera's TAXO_DATA limit). */
 export const MAX_CANDIDATES: u32 = 25;
-/** Bytes of one candidate entry: u32 area, u32 grey sum, u16 xMin, yMin, xMax, yMax, then the triplet. */
+/** Bytes of one candidate entry: the object entry (objectEntry.ts), i32 class, u32 packed volume and grey. */
 const CANDIDATE_BYTES: u32 = 24;
 const candidates: usize = memory.data(MAX_CANDIDATES * CANDIDATE_BYTES, 16);
 
@@ -35,12 +37,7 @@ export function keepCandidate(areaPx: u32, greySum: u32, xMin: u32, yMin: u32, x
     return;
   }
   const e = entry(candidateCount);
-  store<u32>(e, areaPx, 0);
-  store<u32>(e, greySum, 4);
-  store<u16>(e, <u16>xMin, 8);
-  store<u16>(e, <u16>yMin, 10);
-  store<u16>(e, <u16>xMax, 12);
-  store<u16>(e, <u16>yMax, 14);
+  storeObjectEntry(e, areaPx, greySum, xMin, yMin, xMax, yMax);
   store<i32>(e, -1, 16); // class: not classified yet
   store<u32>(e, 0, 20);
   candidateCount++;

@@ -3,6 +3,7 @@
 import { GREY_FIXED_BITS, NUM_CLASSES, OBJECT_LOG_CAPACITY, OBJECT_LOG_ENTRY_BYTES } from "./constants";
 import { classOfArea, maxClassifyAreaPx, vignetteMinAreaPx } from "./config";
 import { collectingCandidates, keepCandidate } from "./candidates";
+import { storeObjectEntry } from "./objectEntry";
 
 /** Objects per class in the current frame (u32 x 18). */
 export const frameClassCounts: usize = memory.data(NUM_CLASSES << 2, 8);
@@ -65,13 +66,7 @@ export function completeObject(areaPx: u32, greySum: u32, xMin: u32, yMin: u32, 
     keepCandidate(areaPx, greySum, xMin, yMin, xMax, yMax);
   }
   if (objectLogEnabled && objectLogCount < OBJECT_LOG_CAPACITY) {
-    const e = objectLog + <usize>objectLogCount * OBJECT_LOG_ENTRY_BYTES;
-    store<u32>(e, areaPx, 0);
-    store<u32>(e, greySum, 4);
-    store<u16>(e, <u16>xMin, 8);
-    store<u16>(e, <u16>yMin, 10);
-    store<u16>(e, <u16>xMax, 12);
-    store<u16>(e, <u16>yMax, 14);
+    storeObjectEntry(objectLog + <usize>objectLogCount * OBJECT_LOG_ENTRY_BYTES, areaPx, greySum, xMin, yMin, xMax, yMax);
     objectLogCount++;
   }
 }

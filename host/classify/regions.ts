@@ -9,6 +9,7 @@
 // one wins a tie): the region with the most pixels; among regions of equal size, the one whose first
 // pixel comes first in raster order (top-most row, then left-most column).
 
+import { validateFrameArgs } from "../reference/labeller.js";
 /** A vignette's foreground region: its pixels (as row-major indices) and its inclusive bounding box. */
 export interface Region {
   /** Row-major indices (y * widthPx + x) of the region's pixels, ascending (raster order). */
@@ -22,21 +23,7 @@ export interface Region {
 
 /** Throws a TypeError/RangeError unless pixels, widthPx, heightPx and threshold describe a valid vignette. */
 export function validateVignetteArgs(pixels: Uint8Array, widthPx: number, heightPx: number, threshold: number): void {
-  if (!(pixels instanceof Uint8Array)) throw new TypeError("classify: pixels must be a Uint8Array");
-  if (!Number.isInteger(widthPx) || widthPx < 1) {
-    throw new RangeError(`classify: widthPx must be a positive integer, got ${widthPx}`);
-  }
-  if (!Number.isInteger(heightPx) || heightPx < 1) {
-    throw new RangeError(`classify: heightPx must be a positive integer, got ${heightPx}`);
-  }
-  if (pixels.length !== widthPx * heightPx) {
-    throw new RangeError(
-      `classify: pixels.length (${pixels.length}) must equal widthPx * heightPx (${widthPx} * ${heightPx})`,
-    );
-  }
-  if (!Number.isInteger(threshold) || threshold < 0 || threshold > 255) {
-    throw new RangeError(`classify: threshold must be an integer in 0..255, got ${threshold}`);
-  }
+  validateFrameArgs(pixels, widthPx, heightPx, threshold, "classify");
 }
 
 /** All 8-connected regions with grey > threshold, in the raster order of their first pixel. */

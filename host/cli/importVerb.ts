@@ -28,10 +28,6 @@ export const importVerb: Verb = {
     const { values, positionals } = parseVerbArgs("import", argv, {
       pressures: { type: "string" }, profile: { type: "string" }, out: { type: "string" }, force: { type: "boolean" },
     });
-    if (values.help) {
-      console.log(help);
-      return ExitCode.OK;
-    }
     const [dir] = positionals;
     const out = values.out as string | undefined;
     const csv = values.pressures as string | undefined;

@@ -40,6 +40,10 @@ export async function runCli(verbs: Verb[], argv: string[]): Promise<number> {
     console.error(`uvp-float: unknown verb "${name}"\n\n${usage(verbs)}`);
     return ExitCode.USAGE;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(verb.help);
+    return ExitCode.OK;
+  }
   try {
     return await verb.run(rest);
   } catch (err) {

@@ -44,10 +44,6 @@ export const modelVerb: Verb = {
       out: { type: "string" }, classes: { type: "string" }, "taxo-name": { type: "string" }, "model-ref": { type: "string" },
       "max-size": { type: "string" }, "taxo-ids": { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" },
     });
-    if (values.help) {
-      console.log(help);
-      return ExitCode.OK;
-    }
     const [action, file] = positionals;
     if ((action !== "inspect" && action !== "convert") || !file || positionals.length !== 2) {
       throw new CliError("uvp-float model: give 'inspect <model.bin>' or 'convert <xgboost model> --out <model.bin>'\nRun 'uvp-float model --help' for usage.", ExitCode.USAGE);

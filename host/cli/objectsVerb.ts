@@ -33,10 +33,6 @@ export const objectsVerb: Verb = {
       profile: { type: "string" }, threshold: { type: "string" }, build: { type: "string" },
       reference: { type: "boolean" }, json: { type: "boolean" },
     });
-    if (values.help) {
-      console.log(help);
-      return ExitCode.OK;
-    }
     if (positionals.length !== 1) throw new CliError("uvp-float objects: give exactly one frame file\nRun 'uvp-float objects --help' for usage.", ExitCode.USAGE);
     const profile = profileOrFail("objects", values.profile as string | undefined);
     const threshold = intOption("objects", "threshold", values.threshold as string | undefined, 0, 254) ?? profile.hw.thresholdGrey;

@@ -17,10 +17,6 @@ export const profilesVerb: Verb = {
   help,
   run(argv) {
     const { values } = parseVerbArgs("profiles", argv, { json: { type: "boolean" } });
-    if (values.help) {
-      console.log(help);
-      return ExitCode.OK;
-    }
     const rows = listProfiles().map((name) => {
       const p = loadProfile(name);
       return { name, camera: p.hw.cameraRef, layout: p.hw.layout, threshold: p.hw.thresholdGrey, framesPerBloc: p.acq.framesPerBloc, description: p.description.split(". ")[0] };

@@ -40,10 +40,6 @@ export const replayVerb: Verb = {
     const { values, positionals } = parseVerbArgs("replay", argv, {
       build: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" }, model: { type: "string" },
     });
-    if (values.help) {
-      console.log(help);
-      return ExitCode.OK;
-    }
     if (positionals.length !== 1) throw new CliError("uvp-float replay: give one stream or *_data.txt file\nRun 'uvp-float replay --help' for usage.", ExitCode.USAGE);
     const input = positionals[0];
     if (!existsSync(input)) throw new CliError(`${input}: no such file; check the path`, ExitCode.INPUT);

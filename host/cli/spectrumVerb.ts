@@ -40,10 +40,6 @@ export const spectrumVerb: Verb = {
       "frames-per-bloc": { type: "string" }, threshold: { type: "string" }, black: { type: "boolean" },
       build: { type: "string" }, json: { type: "boolean" },
     });
-    if (values.help) {
-      console.log(help);
-      return ExitCode.OK;
-    }
     if (positionals.length === 0) throw new CliError("uvp-float spectrum: give at least one frame file\nRun 'uvp-float spectrum --help' for usage.", ExitCode.USAGE);
     const profile = profileOrFail("spectrum", values.profile as string | undefined);
     const pressureDbar = numberOption("spectrum", "pressure", values.pressure as string | undefined) ?? 0;

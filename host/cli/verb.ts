@@ -12,12 +12,12 @@ export interface Verb {
 }
 
 /** Option values as parseArgs returns them. */
-export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+export type OptionValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
 
-/** Parses `argv` with node:util's parseArgs (plus -h/--help), turning its errors into usage errors naming the verb. */
+/** Parses `argv` with node:util's parseArgs (runCli answers -h/--help before), turning its errors into usage errors naming the verb. */
 export function parseVerbArgs(verb: string, argv: string[], options: NonNullable<ParseArgsConfig["options"]>): { values: OptionValues; positionals: string[] } {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
     throw new CliError(`uvp-float ${verb}: ${(err as Error).message}\nRun 'uvp-float ${verb} --help' for usage.`, ExitCode.USAGE);
   }

@@ -1,6 +1,8 @@
 // Decoding of the firmware's bloc records and debug-log entries (layouts in assembly/records.ts
 // and assembly/objectsink.ts).
 
+import type { ObjectStats } from "../objectStats.js";
+
 /** Number of size classes in a record. */
 export const CLASS_COUNT = 18;
 
@@ -52,14 +54,7 @@ export interface TaxoRecord {
 export type FirmwareRecord = BlocRecord | TaxoRecord;
 
 /** One object of the per-object debug log. */
-export interface LoggedObject {
-  areaPx: number;
-  greySum: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
+export type LoggedObject = ObjectStats;
 
 /** Reads the record at `ptr` in the firmware's memory (layouts in assembly/records.ts). */
 export function readFirmwareRecord(memory: ArrayBuffer, ptr: number): FirmwareRecord {

@@ -8,34 +8,29 @@
 // Both return objects in the raster order of each object's first pixel (top row, then leftmost
 // pixel of that row); use sortObjects for the canonical order when comparing lists.
 
-/** One 8-connected foreground object: pixel count, grey sum and inclusive bounding box. */
-export interface FrameObject {
-  areaPx: number;
-  greySum: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
+import type { ObjectStats } from "../objectStats.js";
 
-/** Throws a TypeError/RangeError unless pixels, widthPx, heightPx and threshold are consistent. */
-export function validateFrameArgs(pixels: Uint8Array, widthPx: number, heightPx: number, threshold: number): void {
+/** One 8-connected foreground object: pixel count, grey sum and inclusive bounding box. */
+export type FrameObject = ObjectStats;
+
+/** Throws a TypeError/RangeError, naming `who`, unless pixels, widthPx, heightPx and threshold are consistent. */
+export function validateFrameArgs(pixels: Uint8Array, widthPx: number, heightPx: number, threshold: number, who = "labeller"): void {
   if (!(pixels instanceof Uint8Array)) {
-    throw new TypeError("labeller: pixels must be a Uint8Array");
+    throw new TypeError(`${who}: pixels must be a Uint8Array`);
   }
   if (!Number.isInteger(widthPx) || widthPx < 1) {
-    throw new RangeError(`labeller: widthPx must be a positive integer, got ${widthPx}`);
+    throw new RangeError(`${who}: widthPx must be a positive integer, got ${widthPx}`);
   }
   if (!Number.isInteger(heightPx) || heightPx < 1) {
-    throw new RangeError(`labeller: heightPx must be a positive integer, got ${heightPx}`);
+    throw new RangeError(`${who}: heightPx must be a positive integer, got ${heightPx}`);
   }
   if (pixels.length !== widthPx * heightPx) {
     throw new RangeError(
-      `labeller: pixels.length (${pixels.length}) must equal widthPx * heightPx (${widthPx} * ${heightPx} = ${widthPx * heightPx})`,
+      `${who}: pixels.length (${pixels.length}) must equal widthPx * heightPx (${widthPx} * ${heightPx} = ${widthPx * heightPx})`,
     );
   }
   if (!Number.isInteger(threshold) || threshold < 0 || threshold > 255) {
-    throw new RangeError(`labeller: threshold must be an integer in 0..255, got ${threshold}`);
+    throw new RangeError(`${who}: threshold must be an integer in 0..255, got ${threshold}`);
   }
 }
 

@@ -47,10 +47,6 @@ export const simulateVerb: Verb = {
       "park-depth": { type: "string" }, "park-hours": { type: "string" }, phases: { type: "string" }, "ascent-speed": { type: "string" },
       "frame-interval": { type: "string" }, "frame-scale": { type: "string" }, "avoid-touching": { type: "boolean" }, force: { type: "boolean" },
     });
-    if (values.help) {
-      console.log(help);
-      return ExitCode.OK;
-    }
     const v = (k: string) => values[k] as string | undefined;
     const seed = intOption("simulate", "seed", v("seed"), 0, 2 ** 31 - 1);
     const out = v("out");

@@ -5,6 +5,7 @@
 // added by streamWriter.ts and checked and dropped by streamReader.ts; the types below do not carry it.
 
 import type { ZoneTable } from "../../config/profile.js";
+import type { ObjectStats } from "../../objectStats.js";
 
 /** Format name carried by every header. */
 export const STREAM_FORMAT = "uvp-float-stream";
@@ -33,15 +34,9 @@ export type MissionPhase = "descent" | "park" | "deep-profile" | "ascent" | "sur
 export type PixelEncoding = "raw" | "deflate";
 
 /** One object the simulator placed, before any overlap with other objects. */
-export interface TruthObject {
+export interface TruthObject extends ObjectStats {
   /** Drawn shape: "particle" (round aggregate), "copepod", "fibre", "dark-sphere", "noise". */
   shape: string;
-  areaPx: number;
-  greySum: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
   /** Whether this object touches or overlaps another placed object (8-neighbourhood). */
   touching: boolean;
 }

@@ -13,7 +13,7 @@ const log = (s: string) => process.stderr.write(s + "\n");
 
 const memory = BUILDS.map((build) => {
   const fw = Firmware.create(build);
-  return { build, pages: fw.memoryBytes / 65536, staticBytes: fw.staticBytes, objectSlots: fw.raw.objectSlots() };
+  return { build, pages: fw.memoryBytes / 65536, staticBytes: fw.staticBytes, modelStateBytes: fw.raw.modelStateBytes(), objectSlots: fw.raw.objectSlots() };
 });
 
 log(`labelling, ${ROUNDS} rounds per contender and frame (interleaved; medians):`);
@@ -30,8 +30,11 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
-console.log(`| build | pages | static working state | object slots |\n|---|---|---|---|`);
-for (const m of memory) console.log(`| ${m.build} | ${m.pages} (${m.pages * 64} KiB) | ${m.staticBytes} B (${(m.staticBytes / 1024).toFixed(1)} KiB) | ${m.objectSlots} |`);
+console.log(`| build | pages | working state (budget 256 KiB) | model state | object slots |\n|---|---|---|---|---|`);
+for (const m of memory) {
+  const working = m.staticBytes - m.modelStateBytes;
+  console.log(`| ${m.build} | ${m.pages} (${m.pages * 64} KiB) | ${working} B (${(working / 1024).toFixed(1)} KiB) | ${m.modelStateBytes} B | ${m.objectSlots} |`);
+}
 console.log(`\n## Labelling, ms per 2464 x 2056 frame (median of ${ROUNDS}); ratio to the floor; ${opencv}\n`);
 for (const r of results) {
   const floor = r.medianMs["floor (row feed + SIMD count)"];

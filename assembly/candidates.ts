@@ -72,7 +72,7 @@ export function objectVolumePx3(areaPx: u32): u32 {
 /** Records candidate i's class (or -1: not classified) with its volume and rounded mean grey. */
 export function setCandidateClass(i: u32, classIndex: i32): void {
   const e = entry(i);
-  const area = load<u32>(e, 0);
+  const area = max<u32>(load<u32>(e, 0), 1); // >= 1 by construction; a host write must not trap
   const grey = load<u32>(e, 4);
   store<i32>(e, classIndex, 16);
   // Mean grey rounded half up, in integers: (2 sum + area) / (2 area).

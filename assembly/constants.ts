@@ -10,7 +10,7 @@ export const NUM_CLASSES: u32 = 18;
 export const MAX_RUNS_PER_ROW: u32 = (MAX_WIDTH_PX + 1) >> 1;
 /** Object slots: the live objects of the previous row plus the new ones of the current row. */
 export const MAX_OBJECT_SLOTS: u32 = 2 * MAX_RUNS_PER_ROW;
-/** Bloc records the host has not yet taken; a frame can complete at most two (see beginFrame). */
+/** Records the host has not yet taken; a frame can queue at most three (see beginFrame). */
 export const RECORD_QUEUE_CAPACITY: u32 = 8;
 /** Bytes of one bloc record in the record queue (layout in records.ts). */
 export const RECORD_BYTES: u32 = 128;

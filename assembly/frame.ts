@@ -8,6 +8,7 @@ import { addObjectsOfArea, clearObjectLog, frameObjects, resetFrameSink } from "
 import { addFrameToBloc, blocFrames, clearBloc, emitBloc, emitTaxoRecord, recordSlotsFree } from "./records";
 import { candidateCount, candidateHeight, candidateWidth, resetCandidates, setCandidateClass } from "./candidates";
 import { classifyVignette, resultClass } from "./classify/api";
+import { applyModel } from "./classify/model";
 import { modelLoaded } from "./classify/model";
 import { Status } from "./status";
 
@@ -17,6 +18,13 @@ export const FRAME_LIT: u32 = 0;
 export const FRAME_BLACK: u32 = 1;
 /** Flag added to the kind: the frame comes as area-histogram entries (pushAreaCount), not rows. */
 export const FRAME_HISTOGRAM_FLAG: u32 = 2;
+
+/** Latest frame time accepted, Unix s (year 5138). */
+export const MAX_TIME_S: f64 = 1e11;
+/** Largest absolute pressure accepted, dbar (the deepest ocean is ~11,000 dbar). */
+export const MAX_PRESSURE_DBAR: f64 = 1e5;
+/** Largest absolute internal temperature accepted, deg C. */
+export const MAX_TEMPERATURE_C: f64 = 1e4;
 
 /** The fixed row buffer the host (or the sensor) writes each row into. */
 export const rowBuffer: usize = memory.data(MAX_WIDTH_PX, 16);
@@ -32,6 +40,9 @@ let frameMarkedOverexposed = false;
 // A lit frame ended with classification on waits here until the host has handed over each candidate's
 // pixels (classifyCandidate) and called finishClassification: its TAXO record must precede its bloc's LPM.
 let classifying = false;
+// Decided at beginFrame (lit pixel frame with classification on) and kept until the frame ends, so a
+// model change can never split one frame between two models.
+let frameClassifies = false;
 
 /** Whether lit frames are classified: a valid model is loaded and TAXO_CONF allows objects (max size > 0). */
 export function classificationOn(): bool {
@@ -68,7 +79,10 @@ export function beginFrame(kindAndFlags: u32, timeS: f64, pressureDbar: f64, tem
   if (classifying) return Status.CLASSIFICATION_PENDING;
   if (kindAndFlags > (FRAME_BLACK | FRAME_HISTOGRAM_FLAG)) return Status.FRAME_KIND;
   const kind = kindAndFlags & FRAME_BLACK;
+  // Finite and physical (with wide margins), so sums over a bloc of 255 frames stay finite.
   if (!isFinite64(timeS) || !isFinite64(pressureDbar) || !isFinite64(temperatureC)) return Status.FRAME_METADATA;
+  if (timeS < 0 || timeS > MAX_TIME_S || pressureDbar < -MAX_PRESSURE_DBAR || pressureDbar > MAX_PRESSURE_DBAR) return Status.FRAME_METADATA;
+  if (temperatureC < -MAX_TEMPERATURE_C || temperatureC > MAX_TEMPERATURE_C) return Status.FRAME_METADATA;
   if (recordSlotsFree() < RECORDS_PER_FRAME) return Status.RECORD_QUEUE_FULL;
   // A switch of kind closes the other kind's partial bloc: lit and black blocs never interleave.
   emitBloc(kind == FRAME_LIT ? FRAME_BLACK : FRAME_LIT);
@@ -84,7 +98,8 @@ export function beginFrame(kindAndFlags: u32, timeS: f64, pressureDbar: f64, tem
   frameMarkedOverexposed = false;
   resetLabeller();
   resetFrameSink();
-  resetCandidates(kind == FRAME_LIT && !frameIsHistogram && classificationOn());
+  frameClassifies = kind == FRAME_LIT && !frameIsHistogram && classificationOn();
+  resetCandidates(frameClassifies);
   return Status.OK;
 }
 
@@ -115,7 +130,7 @@ export function endFrame(): Status {
     frameOverexposed = frameMarkedOverexposed || frameForegroundPx > overexposureLimitPx;
   }
   addFrameToBloc(frameKind, frameTimeS, framePressureDbar, frameTemperatureC, frameOverexposed);
-  if (frameKind == FRAME_LIT && !frameIsHistogram && classificationOn()) {
+  if (frameClassifies) {
     // An over-exposed frame is not classified: its TAXO record holds no object.
     if (frameOverexposed) resetCandidates(false);
     if (candidateCount > 0) {
@@ -212,4 +227,11 @@ export function expectedRow(): u32 {
 /** Record queue capacity, for the host. */
 export function recordQueueCapacity(): u32 {
   return RECORD_QUEUE_CAPACITY;
+}
+
+/** Validates and loads the model in the staging area; refused while a frame is open or being classified. */
+export function loadModel(lengthBytes: u32): Status {
+  if (frameOpen) return Status.BUSY;
+  if (classifying) return Status.CLASSIFICATION_PENDING;
+  return applyModel(lengthBytes);
 }

@@ -16,12 +16,12 @@ import { oldestRecord, recordsWaiting, releaseOldestRecord } from "./records";
 export {
   configure, beginFrame, pushRow, endFrame, abortFrame, flushBlocs, isFrameOpen, expectedRow,
   recordQueueCapacity, pushAreaCount, markFrameOverexposed, classifyCandidate, finishClassification,
-  isClassifying, classificationOn,
+  isClassifying, classificationOn, loadModel,
 } from "./frame";
 export {
   vignetteBufferPtr, vignetteMaxPixels, vignetteRegionCount, computeVignetteFeatures, classifyVignette,
   featuresPtr, featureCount, resultClass, resultScore, classSumsPtr, modelStagingPtr, modelCapacityBytes,
-  modelMaxTrees, loadModel, modelClasses, modelTreesPerClass, modelNodes,
+  modelMaxTrees, modelClasses, modelTreesPerClass, modelNodes,
 } from "./classify/api";
 import { candidateCount as candidatesKept, candidateEntry, candidatesBeyondLimit } from "./candidates";
 import { MODEL_STATE_BYTES } from "./classify/modelConstants";

@@ -27,7 +27,7 @@ export enum Status {
   CONFIG_OVEREXPOSURE_LIMIT = 10,
   /** Threshold of 255 would make every pixel background. */
   CONFIG_THRESHOLD = 11,
-  /** Reconfiguration refused while a frame is open or a bloc is partly filled (flush first). */
+  /** Reconfiguration or a model load refused while a frame is open, being classified, or (configure) a bloc is partly filled. */
   BUSY = 12,
   /** A row or endFrame arrived with no frame open. */
   FRAME_NOT_STARTED = 20,
@@ -43,7 +43,7 @@ export enum Status {
   FRAME_KIND = 25,
   /** Too few free record slots for what this frame may complete: take records, then retry. */
   RECORD_QUEUE_FULL = 26,
-  /** Time, pressure or temperature is not finite. */
+  /** Time, pressure or temperature not finite or beyond its range (time 0..1e11 s, |P| <= 1e5 dbar, |T| <= 1e4 C). */
   FRAME_METADATA = 27,
   /** No record waiting in the queue. */
   NO_RECORD = 28,
@@ -53,7 +53,7 @@ export enum Status {
   FRAME_MODE = 30,
   /** Area-histogram entry with area 0, a non-finite or out-of-range mean grey, or more objects than pixels. */
   HISTOGRAM_ENTRY = 31,
-  /** beginFrame, flushBlocs or configure while the last lit frame waits for its candidates' classification. */
+  /** beginFrame, flushBlocs or loadModel while the last lit frame waits for its candidates' classification (configure returns BUSY). */
   CLASSIFICATION_PENDING = 32,
   /** classifyCandidate or finishClassification with no frame waiting for classification. */
   NOT_CLASSIFYING = 33,

@@ -1,6 +1,6 @@
 // The CLI as a user runs it: the compiled bin on real files (npm test builds first).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -83,6 +83,18 @@ describe("uvp-float CLI", () => {
     expect(JSON.parse(replay.stdout).frames.fed).toBe(1);
   });
 
+  it("refuses a PNG declaring more pixels than the sensor before decoding it", () => {
+    const huge = new Uint8Array(readFileSync(join(dir, "20220518-214011-120.png")));
+    new DataView(huge.buffer).setUint32(16, 60000);
+    new DataView(huge.buffer).setUint32(20, 60000);
+    writeFileSync(join(dir, "huge.png"), huge);
+    const t0 = Date.now();
+    const r = cli("objects", join(dir, "huge.png"), "--profile", "000118LP");
+    expect(r.status).toBe(65);
+    expect(r.stderr).toMatch(/60000 x 60000 px, larger than the sensor/);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
   it("names the file and exits 65 on unreadable input, 64 on usage errors", () => {
     const missing = cli("objects", join(dir, "nope.png"), "--profile", "000118LP");
     expect(missing.status).toBe(65);
@@ -95,5 +107,21 @@ describe("uvp-float CLI", () => {
     expect(cli("spectrum", "--profile", "000118LP").status).toBe(64);
     expect(cli("frobnicate").status).toBe(64);
     expect(cli("objects", "x.png", "--profile", "000118LP", "--threshold", "300").status).toBe(64);
+  });
+});
+
+describe("uvp-float model convert", () => {
+  it("checks every option before writing anything", () => {
+    const dump = join(dir, "dump.txt");
+    writeFileSync(dump, "booster[0]:\n0:leaf=0.5\nbooster[1]:\n0:leaf=-0.5\n");
+    const out = join(dir, "m.bin");
+    const bad = cli("model", "convert", dump, "--out", out, "--classes", "2", "--taxo-name", "a,b;");
+    expect(bad.status).toBe(64);
+    expect(bad.stderr).not.toMatch(/at .*\.js:\d+/); // a message, not a stack trace
+    expect(existsSync(out)).toBe(false);
+    const good = cli("model", "convert", dump, "--out", out, "--classes", "2");
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/^TAXO_CONF,TAXO_UVPF,m,65535,2,/m);
+    expect(cli("model", "inspect", out).stdout).toMatch(/classes: 2/);
   });
 });

@@ -131,6 +131,30 @@ describe.each(BUILDS)("classifier (%s build)", (build) => {
     expect(fw.memoryBytes).toBe(37 * 65536);
   });
 
+  it("refuses a model change while a frame is open or being classified, so one frame never mixes models", () => {
+    const fw = Firmware.create(build);
+    const W = 60;
+    const H = 40;
+    fw.configure(testBlob({ widthPx: W, heightPx: H, framesPerBloc: 1, threshold: 21, maxClassifyPx: 65535 }));
+    const a = serializeModel(randomModel(() => 0.3, { classCount: 3, treesPerClass: 1 }));
+    const b = serializeModel(randomModel(() => 0.6, { classCount: 2, treesPerClass: 1 }));
+    expect(fw.loadModel(a)).toBe(Status.OK);
+    const meta = { timeS: 0, pressureDbar: 0, temperatureC: 0 };
+    expect(fw.beginFrame(FrameKind.Lit, meta)).toBe(Status.OK);
+    expect(fw.loadModel(b)).toBe(Status.BUSY);
+    const px = new Uint8Array(W * H);
+    for (let y = 5; y < 30; y++) for (let x = 5; x < 30; x++) px[y * W + x] = 90; // 625 px: a candidate
+    for (let y = 0; y < H; y++) expect(fw.pushRow(y, px.subarray(y * W, (y + 1) * W))).toBe(Status.OK);
+    expect(fw.endFrame()).toBe(Status.OK);
+    expect(fw.raw.isClassifying()).toBe(1);
+    expect(fw.loadModel(b)).toBe(Status.CLASSIFICATION_PENDING);
+    expect(fw.raw.modelClasses()).toBe(3);
+    fw.classifyPendingFrame(px, W);
+    expect(fw.loadModel(b)).toBe(Status.OK);
+    const [r] = fw.takeRecords();
+    expect(r.taxo![0].triplets).toHaveLength(1);
+  });
+
   it("classifies a frame's candidates into TAXO triplets before its LPM record", () => {
     const fw = Firmware.create(build);
     const W = 400;

@@ -83,6 +83,11 @@ describe.each(BUILDS)("frame protocol (%s build)", (build) => {
     expect(fw.beginFrame(FrameKind.Lit, { ...meta, pressureDbar: Number.NaN })).toBe(Status.FRAME_METADATA);
     expect(fw.beginFrame(FrameKind.Lit, { ...meta, timeS: Number.POSITIVE_INFINITY })).toBe(Status.FRAME_METADATA);
     expect(fw.beginFrame(FrameKind.Black, { ...meta, temperatureC: Number.NEGATIVE_INFINITY })).toBe(Status.FRAME_METADATA);
+    // Finite but absurd: sums over a bloc would overflow to Infinity.
+    expect(fw.beginFrame(FrameKind.Lit, { ...meta, pressureDbar: 1e308 })).toBe(Status.FRAME_METADATA);
+    expect(fw.beginFrame(FrameKind.Lit, { ...meta, temperatureC: -2e4 })).toBe(Status.FRAME_METADATA);
+    expect(fw.beginFrame(FrameKind.Lit, { ...meta, timeS: 1e15 })).toBe(Status.FRAME_METADATA);
+    expect(fw.beginFrame(FrameKind.Lit, { ...meta, timeS: -1 })).toBe(Status.FRAME_METADATA);
     expect(goodFrame(fw)).toBe(1);
   });
 

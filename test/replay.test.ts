@@ -77,6 +77,24 @@ describe("uvp-float replay", () => {
     expect(a.stdout).toMatch(/14\/14 frames with identical class counts/);
   });
 
+  it("exits 1 and says so when the firmware disagrees with the truth", () => {
+    const bad = join(dir, "bad-truth.uvps");
+    const rng = new Rng(8);
+    const w = StreamWriter.create(bad, { hwConf: REAL_HW_CONF, acqConf: REAL_ACQ_CONF, taxoConf: null,
+      zones: { boundariesDbar: [100], sliceThicknessDbar: [1, 5], processing: ["raw", "mean"] }, metadata: {} });
+    for (let i = 0; i < 4; i++) {
+      const px = noiseFrame(rng, W, H, { objectCount: 10, threshold: 22 });
+      const truth = truthOf(px);
+      if (i === 2) truth.classCounts[0] += 5; // a truth the firmware cannot match
+      w.writeFrame({ timeS: 1_652_832_000 + i, pressureDbar: 100, temperatureC: 5, kind: "lit", phase: "ascent", widthPx: W, heightPx: H, pixels: px, truth });
+    }
+    w.close();
+    const r = cli("replay", bad, "--out", join(dir, "bad"));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/DISAGREES WITH THE TRUTH/);
+    expect(JSON.parse(readFileSync(join(dir, "bad.summary.json"), "utf8")).agreesWithTruth).toBe(false);
+  });
+
   it("refuses to overwrite its outputs without --force", () => {
     cli("replay", stream, "--out", join(dir, "d"));
     const again = cli("replay", stream, "--out", join(dir, "d"));

@@ -11,7 +11,7 @@
 // above ~709.78 makes its exp +inf (score inf/inf = NaN when it wins); sums all below ~-745 make every exp
 // 0 (answer class 0, score 0/0 = NaN). Leaf values are finite f32, so a sum is always finite.
 
-import { MODEL_LEAF_FEATURE, MODEL_MAX_CLASSES } from "./modelConstants";
+import { MODEL_LEAF_FEATURE, MODEL_MAX_CLASSES, MODEL_MAX_SPLIT_DEPTH } from "./modelConstants";
 import { featuresOut } from "./features";
 import { modelActive, modelClassCount, modelTreeCount, treeIndex, treeNodes } from "./model";
 
@@ -31,14 +31,16 @@ export let inferredScore: f64 = 0;
   const features = values + (<usize>n << 2);
   const nexts = features + <usize>n;
   let k: u32 = 1;
-  while (true) {
+  // Validation proves a leaf within MODEL_MAX_SPLIT_DEPTH splits; the bound also keeps a host that wrote
+  // into the active area (against the contract) from hanging the firmware.
+  for (let step: u32 = 0; step <= MODEL_MAX_SPLIT_DEPTH; step++) {
     const f = <u32>load<u8>(features + k);
     const v = load<f32>(values + (<usize>k << 2));
     if (f == MODEL_LEAF_FEATURE) return v;
     const next = <u32>load<u8>(nexts + k);
     k = load<f32>(featuresOut + (<usize>f << 2)) < v ? next : next + 1;
   }
-  return 0; // unreachable
+  return 0;
 }
 
 /** Runs the active model on featuresOut (the caller checks modelLoaded); sets inferredClass and inferredScore. */

@@ -4,6 +4,8 @@
 export const ExitCode = {
   /** Success. */
   OK: 0,
+  /** replay: the firmware's output disagrees with the stream's ground truth. */
+  TRUTH_MISMATCH: 1,
   /** Bad command line: unknown verb or option, missing argument. */
   USAGE: 64,
   /** An input file is missing, unreadable or malformed. */

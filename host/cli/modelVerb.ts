@@ -86,15 +86,22 @@ function convert(file: string, bytes: Uint8Array, v: Record<string, string | boo
   }
   for (const w of result.warnings) console.error(`warning: ${w}`);
   if (!result.model) throw new CliError(`${file}: cannot convert:\n  ${result.errors.join("\n  ")}`, ExitCode.INPUT);
-  const model = serializeModel(result.model);
-  writeOutput(out, model);
+  // Every option is checked, and the TAXO_CONF line built, before anything is written.
   const ids = (v["taxo-ids"] as string | undefined)?.split(",").map(Number) ?? new Array(result.model.classCount).fill(0);
   if (ids.length !== result.model.classCount || ids.some((n) => !Number.isInteger(n) || n < 0)) {
     throw new CliError(`uvp-float model convert: --taxo-ids needs ${result.model.classCount} non-negative integers`, ExitCode.USAGE);
   }
   const maxSize = intOption("model", "max-size", v["max-size"] as string | undefined, 0, 65535) ?? 65535;
   const ref = (v["model-ref"] as string | undefined) ?? out.replace(/^.*\//, "").replace(/\.bin$/, "");
+  let line: string;
+  try {
+    line = taxoConfLine((v["taxo-name"] as string | undefined) ?? "TAXO_UVPF", ref, maxSize, ids);
+  } catch (err) {
+    throw new CliError(`uvp-float model convert: ${(err as Error).message} (check --taxo-name, --model-ref or --out)`, ExitCode.USAGE);
+  }
+  const model = serializeModel(result.model);
+  writeOutput(out, model);
   console.log(`wrote ${out}: ${model.length} bytes, ${result.model.classCount} classes x ${result.model.treesPerClass} trees`);
-  console.log(taxoConfLine((v["taxo-name"] as string | undefined) ?? "TAXO_UVPF", ref, maxSize, ids));
+  console.log(line);
   return ExitCode.OK;
 }

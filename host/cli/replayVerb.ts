@@ -27,9 +27,11 @@ Example:
   uvp-float simulate --profile 000118LP --seed 1 --out mission.uvps
   uvp-float replay mission.uvps --build scalar --out mission-scalar
 
-Exit codes: 0 ok; 65 the input is unreadable, or was damaged or had frames the firmware refused (the
-outputs hold everything before and around the damage, the report lists each problem with its byte
-offset or frame); 64 usage; 73 an output exists (use --force) or cannot be written.`;
+Exit codes: 0 ok; 1 the firmware disagrees with the stream's ground truth (a frame without touching
+objects whose class counts differ, or a bloc past the overlap bound); 65 the input is unreadable, or was
+damaged or had frames that could not be used (the outputs hold everything else, the report lists each
+problem with its byte offset or frame); 64 usage; 70 the firmware refused the configuration or model;
+73 an output exists (use --force) or cannot be written.`;
 
 /** The replay verb. */
 export const replayVerb: Verb = {
@@ -47,18 +49,21 @@ export const replayVerb: Verb = {
     const logPath = `${prefix}.rs232.log`;
     const summaryPath = `${prefix}.summary.json`;
     refuseToOverwrite([logPath, summaryPath], Boolean(values.force));
+    const build = buildOption("replay", values.build as string | undefined);
     const model = loadModelOption(values.model as string | undefined);
     let out;
     try {
-      out = replayFile(input, { build: buildOption("replay", values.build as string | undefined), progress: true, model });
+      out = replayFile(input, { build, progress: true, model });
     } catch (err) {
-      throw new CliError(`${input}: ${(err as Error).message}`, ExitCode.INPUT);
+      const message = (err as Error).message;
+      throw new CliError(`${input}: ${message}`, /firmware refused/.test(message) ? ExitCode.FIRMWARE : ExitCode.INPUT);
     }
     writeOutput(logPath, out.logLines.join("\n") + "\n");
     writeOutput(summaryPath, JSON.stringify({ ...out.summary, inputProblems: out.inputProblems }, null, 2) + "\n");
     if (values.json) console.log(JSON.stringify({ ...out.summary, inputProblems: out.inputProblems, outputs: { log: logPath, summary: summaryPath } }, null, 2));
     else console.log(readableReport(out.summary, out.inputProblems, logPath, summaryPath));
-    return out.inputProblems.length > 0 || out.summary.frames.skipped > 0 ? ExitCode.INPUT : ExitCode.OK;
+    if (out.inputProblems.length > 0 || out.summary.frames.skipped > 0) return ExitCode.INPUT;
+    return out.summary.agreesWithTruth ? ExitCode.OK : ExitCode.TRUTH_MISMATCH;
   },
 };
 
@@ -98,6 +103,7 @@ function readableReport(s: ReplaySummary, inputProblems: Array<{ offset: number;
     lines.push(`  objects per model class: ${s.taxo.classCounts.join(" / ")}${truth ? `; classifiable objects in the truth: ${truth} (untouched only)` : ""}`);
   }
   if (s.perFrame.compared > 0) lines.push(`  truth per frame (no touching objects): ${s.perFrame.matching}/${s.perFrame.compared} frames with identical class counts`);
+  if (!s.agreesWithTruth) lines.push("  THE FIRMWARE DISAGREES WITH THE TRUTH (see perFrame.mismatches and perBloc.worst in the summary)");
   if (s.perBloc.compared > 0) lines.push(`  truth per bloc: ${s.perBloc.withinBound}/${s.perBloc.compared} blocs within the overlap bound (largest class difference ${s.perBloc.maxAbsDiff})`);
   if (Number.isFinite(s.spectrum.firmwareSlope)) {
     lines.push(`  spectral slope 102-2050 um: ${s.spectrum.firmwareSlope.toFixed(2)} from the firmware${s.spectrum.truthMeanSlope !== null ? `, ${s.spectrum.truthMeanSlope.toFixed(2)} simulated` : ""}; ${s.spectrum.concentrationAbove102PerL.toFixed(1)} particles/L above 102 um`);

@@ -4,8 +4,20 @@
 import { PNG } from "pngjs";
 import type { GreyFrame } from "./greyFrame.js";
 
-/** Decodes a PNG into a grey frame; throws on 16-bit or colour content. */
+/** Largest frame accepted, px: the UVP6 sensor. */
+const MAX_WIDTH_PX = 2464;
+const MAX_HEIGHT_PX = 2056;
+
+/** Decodes a PNG into a grey frame; throws on 16-bit or colour content, or a size beyond the sensor. */
 export function decodePng(bytes: Uint8Array): GreyFrame {
+  // The size comes from IHDR before anything is inflated: a 100-byte file may declare 60000 x 60000.
+  if (bytes.length < 24) throw new Error(`PNG of ${bytes.length} bytes is too short to hold its header`);
+  const header = new DataView(bytes.buffer, bytes.byteOffset, 24);
+  const declaredW = header.getUint32(16);
+  const declaredH = header.getUint32(20);
+  if (declaredW > MAX_WIDTH_PX || declaredH > MAX_HEIGHT_PX) {
+    throw new Error(`PNG declares ${declaredW} x ${declaredH} px, larger than the sensor (${MAX_WIDTH_PX} x ${MAX_HEIGHT_PX})`);
+  }
   const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), { skipRescale: true });
   if (png.depth !== 8 && png.depth !== 1 && png.depth !== 2 && png.depth !== 4) {
     throw new Error(`PNG bit depth ${png.depth} is not supported: frames are 8-bit grey`);

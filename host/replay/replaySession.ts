@@ -92,8 +92,17 @@ export class ReplaySession {
     this.logLines = [lines.hwConf, lines.acqConf, ...(lines.taxoConf ? [lines.taxoConf] : [])].map((l) => l.trim());
   }
 
-  /** Runs one frame through the firmware; a frame it refuses is listed in `problems` and skipped. */
+  /** Runs one frame through the firmware; a frame it refuses, or that breaks anything, is listed in `problems` and skipped. */
   feed(frame: ReplayFrame): void {
+    try {
+      this.feedFrame(frame);
+    } catch (err) {
+      if (this.firmware.raw.isFrameOpen()) this.firmware.abortFrame();
+      this.skip(frame, (err as Error).message);
+    }
+  }
+
+  private feedFrame(frame: ReplayFrame): void {
     const kind = frame.kind === "black" ? FrameKind.Black : FrameKind.Lit;
     const meta = { timeS: frame.timeS, pressureDbar: frame.pressureDbar, temperatureC: frame.temperatureC };
     const fw = this.firmware;

@@ -16,6 +16,8 @@ export interface ReplaySummary {
   spectrum: { firmwareSlope: number; truthMeanSlope: number | null; concentrationAbove102PerL: number; images: number };
   /** With a model: classified objects per class, and the objects the truth says were classifiable, by shape. */
   taxo: { classCounts: number[]; truthByShape: Record<string, number> } | null;
+  /** False when the firmware disagrees with a truth it must match (a frame without touching objects, or a bloc past the overlap bound). */
+  agreesWithTruth: boolean;
   problems: ReplaySession["problems"];
   timing: { seconds: number; framesPerSecond: number };
 }
@@ -68,6 +70,7 @@ export function summarizeReplay(session: ReplaySession, source: string, seconds:
     taxo: session.firmware.raw.classificationOn()
       ? { classCounts: Array.from({ length: session.firmware.raw.modelClasses() }, (_, k) => session.taxoClassCounts[k] ?? 0), truthByShape: session.truthTaxa }
       : null,
+    agreesWithTruth: session.frameStats.matching === session.frameStats.compared && compared.every((b) => b.withinBound) && session.blocs.every((b) => !b.truth || b.aligned),
     problems: session.problems,
     timing: { seconds, framesPerSecond: session.frameStats.fed / Math.max(seconds, 1e-9) },
   };

@@ -121,6 +121,7 @@ function* slots(
   }
 }
 
+/** The LPM levels (size spectra and greys) of the given profiles; levels with fill values are skipped and reported. */
 export function readLpmLevels(common: CommonVars, v: LpmVars, profiles: readonly number[], problems: string[]): LpmLevel[] {
   const out: LpmLevel[] = [];
   for (const s of slots("LPM", common, profiles, v.images, [v.temperatureC, v.counts, v.grey], problems)) {
@@ -141,6 +142,7 @@ export function readLpmLevels(common: CommonVars, v: LpmVars, profiles: readonly
   return out;
 }
 
+/** The BLACK levels (5-class noise counts) of the given profiles; levels with fill values are skipped and reported. */
 export function readBlackLevels(
   common: CommonVars,
   v: BlackVars,
@@ -161,6 +163,7 @@ export function readBlackLevels(
   return out;
 }
 
+/** The TAXO levels (categories, objects, mean size and grey) of the given profiles; fill values skipped and reported. */
 export function readTaxoLevels(common: CommonVars, v: TaxoVars, profiles: readonly number[], problems: string[]): TaxoLevel[] {
   const out: TaxoLevel[] = [];
   const vectors = [v.index, v.objects, v.meanSize, v.meanGrey];

@@ -40,6 +40,7 @@ export interface NcNumeric {
   fill: number;
 }
 
+/** A NetCDF-3 file read defensively: shapes, fill values and char arrays checked, truncation reported. */
 export class NcFile {
   private constructor(
     private readonly reader: NetCDFReader,

@@ -113,11 +113,18 @@ function truthObject(o: unknown, path: string): TruthObject {
   };
 }
 
+/** A per-class truth array: exactly one value per size class. */
+function perClass(t: Obj, key: string, p: string): number[] {
+  const values = nums(t, key, p);
+  if (values.length !== 18) throw new FieldError(`field ${p}${key} has ${values.length} values, not one per size class (18)`);
+  return values;
+}
+
 function truth(o: Obj): FrameTruth {
   const t = obj(o, "truth", "");
   const p = "truth.";
   return {
-    classCounts: nums(t, "classCounts", p), classGreyMeanSums: nums(t, "classGreyMeanSums", p),
+    classCounts: perClass(t, "classCounts", p), classGreyMeanSums: perClass(t, "classGreyMeanSums", p),
     belowFirstClass: num(t, "belowFirstClass", p), noiseObjects: num(t, "noiseObjects", p),
     objects: arr(t, "objects", p).map((x, i) => truthObject(x, `${p}objects[${i}].`)),
     touchingObjects: num(t, "touchingObjects", p), overexposed: bool(t, "overexposed", p),

@@ -1,0 +1,21 @@
+// uvp-float as a library: the firmware wrapper, configuration, formats, replay and classification reference.
+export * from "./firmware/index.js";
+export { loadProfile, listProfiles, type Profile } from "./config/profile.js";
+export { profileConfigBlob } from "./config/profileBlob.js";
+export { buildConfigBlob, describeConfigBlob } from "./config/configBlob.js";
+export { parseHwConf } from "./config/hwConf.js";
+export { parseAcqConf } from "./config/acqConf.js";
+export { parseTaxoConf } from "./config/taxoConf.js";
+export { formatRecordLine, formatTaxoLine, parseRecordLine } from "./formats/rs232Lines.js";
+export { readGreyFrame, type GreyFrame } from "./formats/greyFrame.js";
+export { openStream, readStreamFile } from "./formats/stream/streamReader.js";
+export { StreamWriter } from "./formats/stream/streamWriter.js";
+export { readDataTxt } from "./formats/dataTxt.js";
+export { readAuxProfile, readAuxProfileFile } from "./formats/argo/auxReader.js";
+export { replayFile } from "./replay/replayFile.js";
+export { ReplaySession } from "./replay/replaySession.js";
+export { labelFrame, sortObjects } from "./reference/labeller.js";
+export { computeFeatures } from "./classify/features.js";
+export { parseModel, serializeModel, describeModel } from "./classify/model.js";
+export { predict } from "./classify/inference.js";
+export type { ObjectStats } from "./objectStats.js";

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PNG } from "pngjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { encodePgm } from "../host/formats/pgm.js";
 import { encodePng } from "../host/formats/png.js";
@@ -81,6 +82,24 @@ describe("uvp-float CLI", () => {
     const replay = cli("replay", stream, "--out", join(dir, "imported"), "--json");
     expect(replay.status, replay.stderr).toBe(0);
     expect(JSON.parse(replay.stdout).frames.fed).toBe(1);
+  });
+
+  it("writes no stream when a directory holds no usable frame, and refuses transparent PNGs", () => {
+    const empty = mkdtempSync(join(tmpdir(), "uvp-empty-"));
+    const csv = join(empty, "p.csv");
+    writeFileSync(csv, "file,pressure_dbar\n");
+    const out = join(empty, "none.uvps");
+    const r = cli("import", empty, "--pressures", csv, "--profile", "000118LP", "--out", out);
+    expect(r.status).toBe(65);
+    expect(r.stderr).toMatch(/no frame could be imported/);
+    expect(existsSync(out)).toBe(false);
+    const rgba = new PNG({ width: 4, height: 2 });
+    rgba.data.fill(100);
+    rgba.data[3] = 0; // the first pixel is transparent
+    writeFileSync(join(empty, "clear.png"), PNG.sync.write(rgba));
+    const t = cli("objects", join(empty, "clear.png"), "--profile", "000118LP");
+    expect(t.status).toBe(65);
+    expect(t.stderr).toMatch(/transparent/);
   });
 
   it("refuses a PNG declaring more pixels than the sensor before decoding it", () => {

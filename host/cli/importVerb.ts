@@ -1,5 +1,5 @@
 // uvp-float import: a directory of camera PNG frames plus a pressure CSV, into a recorded stream.
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { importPngDirectory } from "../formats/pngDirectory.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { profileOrFail } from "./common.js";
@@ -42,6 +42,10 @@ export const importVerb: Verb = {
       throw new CliError(`uvp-float import: ${(err as Error).message}`, ExitCode.INPUT);
     }
     for (const p of result.problems) console.error(`${p.file}: ${p.message}`);
+    if (result.frames === 0) {
+      rmSync(out, { force: true }); // an empty stream would only block the next try
+      throw new CliError(`uvp-float import: no frame could be imported from ${dir}; nothing written`, ExitCode.INPUT);
+    }
     console.log(`wrote ${out}: ${result.frames} frames, ${result.bytes} bytes${result.problems.length ? `, ${result.problems.length} files left out` : ""}`);
     return result.problems.length ? ExitCode.INPUT : ExitCode.OK;
   },

@@ -29,6 +29,9 @@ export function decodePng(bytes: Uint8Array): GreyFrame {
     if (data[j + 1] !== r || data[j + 2] !== r) {
       throw new Error(`PNG pixel (${i % width}, ${Math.floor(i / width)}) is coloured: frames are grey`);
     }
+    if (data[j + 3] !== 255) {
+      throw new Error(`PNG pixel (${i % width}, ${Math.floor(i / width)}) is transparent: frames are opaque grey`);
+    }
     pixels[i] = r;
   }
   return { widthPx: width, heightPx: height, pixels };

@@ -1,8 +1,12 @@
 // The camera's *_data.txt: the real line from the user guide read exactly, the special lines, bad lines
 // reported with their line numbers and byte offsets while the good ones are kept, and the writer.
-import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { formatDataTxt, formatDataTxtImage, readDataTxt, type DataTxtImage } from "../host/formats/dataTxt.js";
+import { replayFile } from "../host/replay/replayFile.js";
 import { REAL_ACQ_CONF, REAL_HW_CONF } from "./support/config.js";
+import { tempDir } from "./support/streams.js";
 
 const REAL_LINE = "20220518-214011-120,700.3,27.13,1:1,2589,31.4,9.5;2,176,37.9,15.9;3,45,47.8,24.4;4,34,60.1,28.0;";
 const TAXO = "TAXO_CONF,TAXO_NKE_0,Mglob_20220421,65535,20,93382,56693;";
@@ -83,6 +87,65 @@ describe("readDataTxt", () => {
   it("counts byte offsets in UTF-8", () => {
     const got = readDataTxt("ACQ_CONF,é;\nbad\n");
     expect(got.problems).toEqual([{ line: 2, offset: 13, message: expect.any(String) }]);
+  });
+});
+
+describe("readDataTxt on raw bytes", () => {
+  const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+  const bytes = (...parts: Array<string | Buffer>) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "latin1") : p)));
+  const BAD = "20220518-214016-120,7OO.3,27.13,1:1,5,30.0,1.0;";
+
+  it("reports a line after invalid UTF-8 bytes at its true byte offset", () => {
+    const file = bytes(
+      `${REAL_HW_CONF}\n${REAL_ACQ_CONF}\n`,
+      Buffer.from([0x23, 0xff, 0xfe, 0xc3, 0x28, 0xe9, 0x80, 0x0a]), // not UTF-8 (a lone 0xff, a bad 2-byte sequence...)
+      `${REAL_LINE}\n`, Buffer.from("caf\u00e9 \u00b5m\n", "utf8"), `${BAD}\n`,
+    );
+    const got = readDataTxt(file);
+    expect(got.images).toHaveLength(1);
+    expect(got.problems).toHaveLength(3);
+    const [garbage, utf8, bad] = got.problems;
+    expect(garbage).toMatchObject({ line: 3, offset: file.indexOf(Buffer.from([0x23, 0xff])) });
+    expect(utf8).toMatchObject({ line: 5, offset: file.indexOf("caf"), message: expect.stringContaining('"caf\u00e9 \u00b5m"') });
+    expect(bad).toEqual({ line: 6, offset: file.indexOf(BAD), message: 'depth "7OO.3" is not a number' });
+    // Decoding the bytes as UTF-8 first would have moved the offsets (each bad byte becomes 3 bytes of U+FFFD).
+    expect(readDataTxt(file.toString("utf8")).problems[2].offset).not.toBe(file.indexOf(BAD));
+  });
+
+  it("counts a cut file's last line, without newline, from its true offset", () => {
+    const file = bytes(`${REAL_HW_CONF}\r\n`, Buffer.from([0xb5, 0x0d, 0x0a]), "20220518-214016");
+    const got = readDataTxt(file);
+    expect(got.problems.map((p) => [p.line, p.offset])).toEqual([[2, file.indexOf(0xb5)], [3, file.indexOf("20220518")]]);
+  });
+
+  it("accepts a leading UTF-8 BOM and blank lines, as bytes and as text", () => {
+    const text = `\r\n\n${REAL_HW_CONF}\r\n${REAL_ACQ_CONF}\r\n${REAL_LINE}\r\n${BAD}\r\n`;
+    const file = bytes(BOM, text);
+    for (const got of [readDataTxt(file), readDataTxt(file.toString("utf8")), readDataTxt(new Uint8Array(file))]) {
+      expect(got.hwConf).toBe(REAL_HW_CONF);
+      expect(got.acqConf).toBe(REAL_ACQ_CONF);
+      expect(got.images.map((i) => i.timeS)).toEqual([REAL_TIME_S]);
+      expect(got.problems).toEqual([{ line: 6, offset: file.indexOf(BAD), message: 'depth "7OO.3" is not a number' }]);
+    }
+    const first = readDataTxt(bytes(BOM, "hello\n"));
+    expect(first.problems).toEqual([{ line: 1, offset: 3, message: expect.stringContaining('"hello"') }]);
+  });
+});
+
+describe("replay of a *_data.txt", () => {
+  const tmp = tempDir("data-txt");
+  afterAll(tmp.cleanup);
+
+  it("is recognised after a BOM and blank lines, and its problems carry true byte offsets", () => {
+    const path = join(tmp.dir, "bom_data.txt");
+    const file = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`\n \r\n${REAL_HW_CONF}\n${REAL_ACQ_CONF}\n`, "latin1"),
+      Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from(`${REAL_LINE}\nhello\n`, "latin1"),
+    ]);
+    writeFileSync(path, file);
+    const out = replayFile(path, { build: "scalar" });
+    expect(out.summary.records.lpm).toBeGreaterThan(0);
+    expect(out.inputProblems.map((p) => p.offset)).toEqual([file.indexOf(Buffer.from([0xff, 0xfe])), file.indexOf("hello")]);
   });
 });
 

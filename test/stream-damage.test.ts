@@ -1,6 +1,6 @@
-// Damaged streams: cut at every byte, bits flipped at random, hand-made bad records. The reader never
-// throws, yields every frame wholly before the damage unchanged, never yields a changed frame, and says
-// what is wrong and where.
+// Damaged streams: cut at every byte, bits flipped at random, regions overwritten, bytes deleted or inserted,
+// hand-made bad records. The reader never throws, yields every frame wholly outside the damage unchanged
+// (it resynchronises on the next intact record), never yields a changed frame, and says what is wrong and where.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -109,6 +109,115 @@ describe("a stream with a bit flipped", () => {
   });
 });
 
+describe("a stream damaged in the middle (overwritten, bytes deleted, bytes inserted)", () => {
+  const sizes: Array<[number, number]> = [[12, 10], [9, 7], [16, 6], [5, 5], [11, 9], [8, 12], [7, 7], [10, 10]];
+  type Fixture = ReturnType<typeof multiFrame>;
+  type Read = ReturnType<typeof readStreamFile>;
+
+  /** A multi-frame stream and where each record starts and ends (header, frames, end). */
+  function multiFrame(encoding: "raw" | "deflate") {
+    const path = join(tmp.dir, `multi-${encoding}.uvps`);
+    const { recordEnds: ends } = writeTestStream(path, testFrames(sizes, 31), encoding);
+    const good = readStreamFile(path);
+    expect(good.problems).toEqual([]);
+    return { bytes: new Uint8Array(readFileSync(path)), starts: [0, ...ends.slice(0, -1)], ends, good };
+  }
+
+  /** Reads damaged bytes with several chunk sizes (never throwing), checks they agree, returns the read. */
+  function readDamaged(damaged: Uint8Array, context: string): Read {
+    const path = join(tmp.dir, "damaged.uvps");
+    writeFileSync(path, damaged);
+    const reads: Read[] = [];
+    for (const chunkBytes of [7, 64, 1 << 20]) expect(() => reads.push(readStreamFile(path, { chunkBytes })), context).not.toThrow();
+    for (const r of reads.slice(1)) expect(r, context).toEqual(reads[0]);
+    return reads[0];
+  }
+
+  /**
+   * Checks the read of a stream whose original bytes [from, to) were damaged and `shift` bytes added there
+   * (negative: deleted): the header and every frame wholly outside [from, to) come back equal and no other
+   * frame does; the damage is reported, then a skip from the first damaged record to the first record after.
+   */
+  function expectResynced(got: Read, fx: Fixture, from: number, to: number, shift: number, context: string): void {
+    const { starts, ends, good } = fx;
+    expect(got.header, context).toEqual(good.header);
+    expect(got.frames, context).toEqual(good.frames.filter((_, i) => ends[i + 1] <= from || starts[i + 1] >= to));
+    const size = fx.bytes.length + shift;
+    for (const p of got.problems) expect(p.offset >= 0 && p.offset <= size, context).toBe(true);
+    expect(got.problems.filter((p) => / has index /.test(p.message)), context).toEqual([]);
+    const a = starts.filter((st) => st <= from).at(-1)!;
+    const after = starts.find((st) => st >= to);
+    const skip = got.problems.findIndex((p) => p.offset === a && p.message.startsWith("skipped "));
+    if (after === undefined) {
+      // The end record itself is damaged: nothing intact follows.
+      expect(got.problems.some((p) => p.offset === a && /^skipped .* to the end of the file|^stream truncated/.test(p.message)), context).toBe(true);
+      return;
+    }
+    const b = after + shift;
+    expect(got.problems[skip], context).toEqual({ offset: a, message: `skipped ${b - a} bytes from byte ${a} to byte ${b} to the next valid record` });
+    expect(skip, context).toBeGreaterThan(0);
+    const cause = got.problems[skip - 1];
+    expect(cause.offset >= a && cause.offset < b, context).toBe(true);
+    expect(cause.message, context).toMatch(/^(corrupt record|record) at byte /);
+  }
+
+  for (const encoding of ["raw", "deflate"] as const) {
+    it(`keeps every frame outside 100 bytes of 0xFF written at many offsets (${encoding})`, () => {
+      const fx = multiFrame(encoding);
+      const offsets = [...fx.starts.slice(1), ...fx.starts.slice(1).map((st) => st + 3)];
+      for (let at = fx.starts[1]; at + 100 <= fx.bytes.length; at += 23) offsets.push(at);
+      for (const at of offsets.filter((o) => o + 100 <= fx.bytes.length)) {
+        const damaged = fx.bytes.slice();
+        damaged.fill(0xff, at, at + 100);
+        const context = `${encoding}: 0xFF x 100 at byte ${at}`;
+        expectResynced(readDamaged(damaged, context), fx, at, at + 100, 0, context);
+      }
+    });
+
+    it(`keeps every frame outside deleted bytes (${encoding})`, () => {
+      const fx = multiFrame(encoding);
+      for (const n of [1, 5, 100]) {
+        for (let at = fx.starts[1]; at + n <= fx.bytes.length; at += 29) {
+          const damaged = Buffer.concat([fx.bytes.subarray(0, at), fx.bytes.subarray(at + n)]);
+          const context = `${encoding}: ${n} bytes deleted at byte ${at}`;
+          expectResynced(readDamaged(damaged, context), fx, at, at + n, -n, context);
+        }
+      }
+    });
+
+    it(`keeps every frame around inserted bytes, at record boundaries and inside records (${encoding})`, () => {
+      const fx = multiFrame(encoding);
+      const rand = seeded(77);
+      const inserts = [
+        new Uint8Array(100).fill(0xff), Uint8Array.from([0]), Uint8Array.from([0x5a, 0x7f, 0xff, 0xff, 0xff]),
+        Uint8Array.from([0xb9, 0xff, 0xff]), Uint8Array.from({ length: 40 }, () => Math.floor(rand() * 256)),
+      ];
+      const offsets = [...fx.starts.slice(1)];
+      for (let at = fx.starts[1] + 1; at < fx.bytes.length; at += 31) offsets.push(at);
+      for (const insert of inserts) {
+        for (const at of offsets) {
+          const damaged = Buffer.concat([fx.bytes.subarray(0, at), insert, fx.bytes.subarray(at)]);
+          const context = `${encoding}: ${insert.length} bytes (${insert[0]}...) inserted at byte ${at}`;
+          expectResynced(readDamaged(damaged, context), fx, at, at, insert.length, context);
+        }
+      }
+    });
+  }
+
+  it("slides through a long run of garbage with a small buffer", () => {
+    const fx = multiFrame("deflate");
+    const rand = seeded(5);
+    const garbage = Uint8Array.from({ length: 200_000 }, () => Math.floor(rand() * 256));
+    const at = fx.starts[4];
+    const damaged = Buffer.concat([fx.bytes.subarray(0, at), garbage, fx.bytes.subarray(at)]);
+    const path = join(tmp.dir, "long-garbage.uvps");
+    writeFileSync(path, damaged);
+    const got = readStreamFile(path, { chunkBytes: 4096 });
+    expect(got.frames).toEqual(fx.good.frames);
+    expect(got.problems.at(-1)).toEqual({ offset: at, message: `skipped ${garbage.length} bytes from byte ${at} to byte ${at + garbage.length} to the next valid record` });
+  });
+});
+
 describe("hand-made bad records", () => {
   const encoder = createStreamEncoder();
   const header = { type: "header", format: STREAM_FORMAT, version: 1, ...TEST_HEADER };
@@ -194,14 +303,35 @@ describe("hand-made bad records", () => {
     ]);
   });
 
-  it("stops at bytes that are not a record map, with every earlier frame read", () => {
+  it("resynchronises after bytes that are not a record map, and reads every later frame", () => {
     const indefinite = Uint8Array.from([0xbf, 0x61, 0x61, 0x01, 0xff]);
     const { path, starts } = writeRecords("indef.uvps", [header, frameRecord(0, f0), indefinite, frameRecord(1, f1), { type: "end", frames: 2 }]);
     const got = readStreamFile(path);
-    expect(got.frames.map((f) => f.index)).toEqual([0]);
-    expect(got.problems).toEqual([{ offset: starts[2], message: `corrupt record at byte ${starts[2]}: an indefinite-length map (not used by this format)` }]);
+    expect(got.frames.map((f) => f.index)).toEqual([0, 1]);
+    expect(got.problems).toEqual([
+      { offset: starts[2], message: `corrupt record at byte ${starts[2]}: an indefinite-length map (not used by this format)` },
+      { offset: starts[2], message: `skipped 5 bytes from byte ${starts[2]} to byte ${starts[3]} to the next valid record` },
+    ]);
     const { path: p2, starts: s2 } = writeRecords("int.uvps", [header, frameRecord(0, f0), Uint8Array.from([0x18, 0x20]), frameRecord(1, f1)]);
-    expect(readStreamFile(p2).problems).toEqual([{ offset: s2[2], message: `corrupt record at byte ${s2[2]}: a CBOR unsigned integer where a record map was expected` }]);
+    const got2 = readStreamFile(p2);
+    const size2 = readFileSync(p2).length;
+    expect(got2.frames.map((f) => f.index)).toEqual([0, 1]);
+    expect(got2.problems).toEqual([
+      { offset: s2[2], message: `corrupt record at byte ${s2[2]}: a CBOR unsigned integer where a record map was expected` },
+      { offset: s2[2], message: `skipped 2 bytes from byte ${s2[2]} to byte ${s2[3]} to the next valid record` },
+      { offset: size2, message: `stream ends after 2 frames without its end record (byte ${size2}): truncated at a record boundary?` },
+    ]);
+  });
+
+  it("does not resynchronise on an unsealed copy of a record, and says when nothing intact follows the damage", () => {
+    const unsealed = Uint8Array.from(encoder.encode(frameRecord(1, f1)));
+    const { path, starts } = writeRecords("unsealed.uvps", [header, frameRecord(0, f0), Uint8Array.from([0xff]), unsealed]);
+    const got = readStreamFile(path);
+    expect(got.frames.map((f) => f.index)).toEqual([0]);
+    const size = starts[3] + unsealed.length;
+    expect(got.problems).toEqual([
+      { offset: starts[2], message: `corrupt record at byte ${starts[2]}: a break code outside any indefinite-length item` },
+      { offset: starts[2], message: `skipped ${size - starts[2]} bytes from byte ${starts[2]} to the end of the file (byte ${size}): no intact record after the damage, so no end record` },
+    ]);
   });
 });
-

@@ -1,8 +1,9 @@
 // The camera's own per-image file (`*_data.txt`, DOMAIN.md section 4): header lines HW_CONF, ACQ_CONF and
 // optionally TAXO_CONF, then one line per image, `YYYYMMDD-HHMMSS[-mmm],depth,temp,flag:` followed by
 // `area_px,count,mean_grey,sd_grey;` per object size (flag 1 lit, 0 black), or `OVER_EXPOSED,22.2%` or
-// `EMPTY_IMAGE;`. Reading never throws: a bad line is reported with its line number and byte offset and
-// skipped. Writing prints what the camera prints: depth 1 decimal, temperature 2, grey and sd 1.
+// `EMPTY_IMAGE;`. Reading never throws: a bad line is reported with its line number and byte offset (true
+// file offsets when given the raw bytes, whatever their encoding) and skipped. Writing prints what the camera
+// prints: depth 1 decimal, temperature 2, grey and sd 1.
 
 import { formatCameraTime, parseCameraTimeS } from "./cameraTime.js";
 
@@ -29,7 +30,7 @@ export interface DataTxtImage {
   entries: DataTxtEntry[];
 }
 
-/** A line that could not be read: 1-based line number, byte offset of its start (UTF-8), and why. */
+/** A line that could not be read: 1-based line number, byte offset of its start in the file, and why. */
 export interface DataTxtProblem {
   line: number;
   offset: number;
@@ -87,18 +88,60 @@ function parseImageLine(line: string): DataTxtImage | string {
   return image;
 }
 
-/** Reads a *_data.txt's text: configuration lines kept verbatim, image lines parsed, bad lines reported. */
-export function readDataTxt(text: string): DataTxtFile {
-  const out: DataTxtFile = { hwConf: null, acqConf: null, taxoConf: null, images: [], problems: [] };
-  const lines = text.split("\n");
+/** One line of the file: its 1-based number, the byte offset of its start and its text (newline excluded). */
+interface RawLine {
+  number: number;
+  offset: number;
+  text: string;
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A line's bytes as UTF-8 when they are valid UTF-8, else as latin1 (one character per byte). */
+function decodeLine(bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1");
+  }
+}
+
+/** The lines of raw bytes, split on "\n" bytes, offsets counted in the bytes; a leading UTF-8 BOM is skipped. */
+function* byteLines(bytes: Uint8Array): Generator<RawLine> {
+  let start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let number = 1; start <= bytes.length; number++) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    yield { number, offset: start, text: decodeLine(bytes.subarray(start, end)) };
+    start = end + 1;
+  }
+}
+
+/** The lines of a text, offsets counted in its UTF-8 encoding; a leading BOM is skipped. */
+function* textLines(text: string): Generator<RawLine> {
   let offset = 0;
+  if (text.startsWith("\uFEFF")) {
+    text = text.slice(1);
+    offset = 3;
+  }
+  const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
-    const lineOffset = offset;
-    offset += Buffer.byteLength(raw, "utf8") + 1;
-    const line = raw.trim();
+    yield { number: i + 1, offset, text: lines[i] };
+    offset += Buffer.byteLength(lines[i], "utf8") + 1;
+  }
+}
+
+/**
+ * Reads a *_data.txt (its raw bytes, or its text): configuration lines kept verbatim, image lines parsed,
+ * bad lines reported. Byte offsets are those of the file (of the text's UTF-8 encoding when given a string),
+ * exact even when a line holds bytes that are not valid UTF-8. A leading BOM and blank lines are accepted.
+ */
+export function readDataTxt(input: string | Uint8Array): DataTxtFile {
+  const out: DataTxtFile = { hwConf: null, acqConf: null, taxoConf: null, images: [], problems: [] };
+  for (const raw of typeof input === "string" ? textLines(input) : byteLines(input)) {
+    const line = raw.text.trim();
     if (line === "") continue;
-    const problem = (message: string) => out.problems.push({ line: i + 1, offset: lineOffset, message });
+    const problem = (message: string) => out.problems.push({ line: raw.number, offset: raw.offset, message });
     const keyword = line.slice(0, line.indexOf(",")) as keyof typeof HEADER_KEYWORDS;
     const field = Object.hasOwn(HEADER_KEYWORDS, keyword) ? HEADER_KEYWORDS[keyword] : null;
     if (field) {

@@ -34,13 +34,23 @@ function withModelLines(lines: CameraLines, options: ReplayFileOptions): CameraL
   return options.model?.taxoConf ? { ...lines, taxoConf: options.model.taxoConf } : lines;
 }
 
-/** Whether the file starts like the camera's text (*_data.txt) rather than a CBOR stream. */
+/** Whether the file is the camera's text (*_data.txt): "HW_CONF" after an optional UTF-8 BOM and blanks. */
 function looksLikeDataTxt(path: string): boolean {
   const fd = openSync(path, "r");
   try {
-    const head = Buffer.alloc(8);
-    const n = readSync(fd, head, 0, 8, 0);
-    return n >= 7 && head.subarray(0, 7).toString("latin1") === "HW_CONF";
+    const buf = Buffer.alloc(4096);
+    let at = 0; // file offset of buf[0]
+    let n = readSync(fd, buf, 0, buf.length, 0);
+    let i = n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    for (;;) {
+      while (i < n && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0d || buf[i] === 0x0a)) i++;
+      if (i < n || n === 0) break;
+      at += n;
+      n = readSync(fd, buf, 0, buf.length, at);
+      i = 0;
+    }
+    const head = Buffer.alloc(7);
+    return readSync(fd, head, 0, 7, at + i) === 7 && head.toString("latin1") === "HW_CONF";
   } finally {
     closeSync(fd);
   }
@@ -84,7 +94,7 @@ function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutpu
 
 function replayDataTxt(path: string, options: ReplayFileOptions): ReplayOutput {
   const started = performance.now();
-  const parsed = readDataTxt(readFileSync(path, "utf8"));
+  const parsed = readDataTxt(readFileSync(path)); // raw bytes: problem offsets are true file offsets
   if (!parsed.hwConf || !parsed.acqConf) throw new Error(`${path}: *_data.txt without its HW_CONF and ACQ_CONF header lines`);
   const session = new ReplaySession(withModelLines({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options), options.build, null, options.model?.bytes);
   const progress = options.progress ? createProgress("replay", parsed.images.length) : null;

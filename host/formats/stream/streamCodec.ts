@@ -39,12 +39,25 @@ export function encodeSealedRecord(encoder: Encoder, record: Record<string, unkn
   return bytes;
 }
 
+/** Whether `item` ends with the bytes of a crc32 entry (key, then a 32-bit unsigned integer head). */
+function hasCrcTail(item: Uint8Array): boolean {
+  const tail = item.length - CRC_TAIL_LENGTH;
+  return tail >= 1 && CRC_KEY_BYTES.every((b, i) => item[tail + i] === b) && item[tail + CRC_KEY_BYTES.length] === 0x1a;
+}
+
+/** Whether a complete item ends with a crc32 entry that matches its bytes, checked without decoding it. */
+export function sealedCrcMatches(item: Uint8Array): boolean {
+  if (!hasCrcTail(item)) return false;
+  const stored = new DataView(item.buffer, item.byteOffset, item.length).getUint32(item.length - 4);
+  return crc32(item.subarray(0, item.length - CRC_TAIL_LENGTH)) === stored;
+}
+
 /** Checks a decoded record's crc32 against its bytes: null when it matches, else why not (missing included). */
 export function checkRecordCrc(item: Uint8Array, decoded: Record<string, unknown>): string | null {
   if (!(CRC_FIELD in decoded)) return `no ${CRC_FIELD} field (every record ends with one)`;
   const tail = item.length - CRC_TAIL_LENGTH;
   const stored = decoded[CRC_FIELD];
-  if (tail < 1 || !CRC_KEY_BYTES.every((b, i) => item[tail + i] === b) || item[tail + CRC_KEY_BYTES.length] !== 0x1a || typeof stored !== "number") {
+  if (!hasCrcTail(item) || typeof stored !== "number") {
     return "its crc32 field is not the record's last entry as a 32-bit unsigned integer";
   }
   const actual = crc32(item.subarray(0, tail));

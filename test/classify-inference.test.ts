@@ -4,17 +4,7 @@ import { evaluateTree, predict } from "../host/classify/inference.js";
 import { LEAF_FEATURE, type ModelTree, type TreeModel } from "../host/classify/modelTypes.js";
 import { randomModel } from "../host/classify/randomModel.js";
 import { Rng } from "../simulator/random.js";
-
-function tree(nodes: [number, number, number][]): ModelTree {
-  const all: [number, number, number][] = [[LEAF_FEATURE, 0, 0], ...nodes];
-  return {
-    features: Uint8Array.from(all.map((n) => n[0])),
-    next: Uint8Array.from(all.map((n) => n[1])),
-    values: Float32Array.from(all.map((n) => n[2])),
-  };
-}
-const leaf = (value: number): [number, number, number] => [LEAF_FEATURE, 0, value];
-const split = (feature: number, next: number, threshold: number): [number, number, number] => [feature, next, threshold];
+import { leaf, split, tree } from "./support/trees.js";
 
 function featureVector(values: Record<number, number>): Float32Array {
   const x = new Float32Array(FEATURE_COUNT);

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { describeModel, formatModelDescription, parseModel, serializeModel, validateModel } from "../host/classify/model.js";
-import { LEAF_FEATURE, type ModelTree, type TreeModel } from "../host/classify/modelTypes.js";
+import { type ModelTree, type TreeModel } from "../host/classify/modelTypes.js";
 import { randomModel } from "../host/classify/randomModel.js";
 import { Rng } from "../simulator/random.js";
+import { leaf, split, tree } from "./support/trees.js";
 
-/** A tree from node lists (node 0 = dummy is added): [feature, next, value] per node from the root. */
-function tree(nodes: [number, number, number][]): ModelTree {
-  const all: [number, number, number][] = [[LEAF_FEATURE, 0, 0], ...nodes];
-  return {
-    features: Uint8Array.from(all.map((n) => n[0])),
-    next: Uint8Array.from(all.map((n) => n[1])),
-    values: Float32Array.from(all.map((n) => n[2])),
-  };
-}
 
-const leaf = (value: number): [number, number, number] => [LEAF_FEATURE, 0, value];
-const split = (feature: number, next: number, threshold: number): [number, number, number] => [feature, next, threshold];
 
 /** 2 classes x 1 tree: class 0 splits area < 10, class 1 is one leaf. */
 function smallModel(): TreeModel {

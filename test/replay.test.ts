@@ -60,7 +60,7 @@ describe("uvp-float replay", () => {
     const a = cli("replay", stream, "--build", "simd", "--out", join(dir, "a"));
     const b = cli("replay", stream, "--build", "scalar", "--out", join(dir, "b"));
     const c = cli("replay", stream, "--build", "simd", "--out", join(dir, "c"));
-    expect(a.status, a.stderr).toBe(0);
+    for (const r of [a, b, c]) expect(r.status, r.stderr).toBe(0);
     const log = readFileSync(join(dir, "a.rs232.log"));
     expect(readFileSync(join(dir, "b.rs232.log")).equals(log)).toBe(true);
     expect(readFileSync(join(dir, "c.rs232.log")).equals(log)).toBe(true);

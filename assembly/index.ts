@@ -92,3 +92,8 @@ export function objectSlots(): u32 { return MAX_OBJECT_SLOTS; }
 export function slotOverflows(): u32 { return labellerOverflows; }
 /** End of the static data: the firmware's whole working state lies below this address. */
 export function staticEnd(): usize { return __heap_base; }
+export {
+  floatConfigPtr, floatConfigure, floatSetPhase, blocStagingPtr, floatPushBloc, sliceStagingPtr, sliceRecordBytes,
+  floatClearSlice, floatPushSlice, floatFinish, telemetryReadyParts, telemetryPartPtr, telemetryPartBytes,
+  telemetryReleasePart, telemetryCounter,
+} from "./telemetry/api";

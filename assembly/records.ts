@@ -14,7 +14,7 @@
 //   0 u8  kind (3)   1 u8 flags (bit 0: a candidate could not be classified)   2 u16 triplets n (0..25)
 //   4 u16 candidates kept   6 u16 candidates beyond the 25 kept
 //   8 f64 time of the frame, Unix s          16 f64 pressure, dbar
-//  24 u32 reserved   28 n x { u8 class index, u8 mean grey, u16 volume px^3 } (TAXO_DATA triplets)
+//  24 u32 images the record covers (1: one frame)   28 n x { u8 class index, u8 mean grey, u16 volume px^3 } (TAXO_DATA triplets)
 
 import { GREY_FIXED_BITS, NUM_CLASSES, RECORD_BYTES, RECORD_QUEUE_CAPACITY } from "./constants";
 import { frameClassCounts, frameClassGreyFixed } from "./objectsink";
@@ -150,7 +150,7 @@ export function emitTaxoRecord(timeS: f64, pressureDbar: f64): bool {
   store<u16>(r, <u16>min<u32>(candidatesBeyondLimit, 0xffff), 6);
   store<f64>(r, timeS, 8);
   store<f64>(r, pressureDbar, 16);
-  store<u32>(r, 0, 24);
+  store<u32>(r, 1, 24);
   for (let i: u32 = 28 + (n << 2); i < RECORD_BYTES; i++) store<u8>(r + i, 0);
   queueCount++;
   return true;

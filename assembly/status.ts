@@ -89,4 +89,26 @@ export enum Status {
   MODEL_VALUE = 60,
   /** A model tree node (not the dummy or root) that no split, or more than one, points to; previous model kept. */
   MODEL_TREE_SHAPE = 61,
+  /** Float configuration blob with a bad magic, version or length; the previous float configuration stays. */
+  FLOAT_CONFIG_HEADER = 70,
+  /** Float configuration with a bad zone table (1-8 zones, increasing positive boundaries, positive thickness, processing 0-2). */
+  FLOAT_CONFIG_ZONES = 71,
+  /** Float configuration with an SBD limit outside 100-340 bytes, a float id of 2^24 or more, or no telemetry format. */
+  FLOAT_CONFIG_TELEMETRY = 72,
+  /** A float (slicing or telemetry) call before a successful floatConfigure. */
+  FLOAT_NOT_CONFIGURED = 73,
+  /** A phase code outside 0-5 (DESCENT, PARK, DEEP_PROFILE, SHORT_PARK, ASCENT, SURFACE). */
+  FLOAT_PHASE = 74,
+  /** A staged record with a bad kind, processing, category count or index, or a pressure, temperature or time the formats cannot carry. */
+  SLICE_RECORD = 75,
+  /** A telemetry part is sealed and waits for the host (take it, then telemetryReleasePart); the record was not taken. */
+  PART_WAITING = 76,
+  /** A slice of a kind whose previous record still waits for a part to be released; it was lost and counted. */
+  SLICE_LOST = 77,
+  /** A record too large for an empty SBD message at the configured limit; refused and counted (CTS5 still has it). */
+  RECORD_TOO_LARGE = 78,
+  /** telemetryReleasePart for a stream with no sealed part. */
+  NO_PART = 79,
+  /** A bloc record pushed to the slicer with an unknown kind or impossible values; ignored. */
+  BLOC_RECORD = 80,
 }

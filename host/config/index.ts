@@ -20,4 +20,4 @@ export {
 } from "./configBlob.js";
 export type { ConfigBlobOptions, ConfigBlobFields } from "./configBlob.js";
 export { loadProfile, listProfiles, profilesDir, parseProfile } from "./profile.js";
-export type { Profile, ProfileLines, ZoneTable, ZoneProcessing, ParkSampling, FrameSize } from "./profile.js";
+export type { Profile, ProfileLines, ZoneTable, ZoneProcessing, ParkSampling, FrameSize, FloatTelemetrySettings } from "./profile.js";

@@ -10,9 +10,9 @@ import { ConfigLineError } from "./configLine.js";
 import { parseHwConf, type HwConf } from "./hwConf.js";
 import { parseTaxoConf, type TaxoConf } from "./taxoConf.js";
 
-/** How the float reduces a depth zone's blocs: kept one by one, or averaged per slice. */
-export type ZoneProcessing = "raw" | "mean";
-const PROCESSING: readonly ZoneProcessing[] = ["raw", "mean"];
+/** How the float reduces a depth zone's blocs: kept one by one (RW), the first of each slice (DW), or averaged per slice (AM). */
+export type ZoneProcessing = "raw" | "decimated" | "mean";
+const PROCESSING: readonly ZoneProcessing[] = ["raw", "decimated", "mean"];
 
 /** The float's depth zones: n boundaries make n + 1 zones, shallowest first. */
 export interface ZoneTable {
@@ -26,6 +26,14 @@ export interface ParkSampling {
   samplingPeriodS: number;
   imagesPerSample: number;
   imageIntervalS: number;
+}
+
+/** The float's telemetry identity and limit. */
+export interface FloatTelemetrySettings {
+  /** WMO id of the float (0 when the profile names none), < 2^24. */
+  wmo: number;
+  /** Largest SBD message, bytes (100-340). */
+  sbdMaxBytes: number;
 }
 
 /** Size of the frames the camera delivers. */
@@ -54,6 +62,7 @@ export interface Profile {
   frame: FrameSize;
   zones: ZoneTable;
   park: ParkSampling;
+  float: FloatTelemetrySettings;
 }
 
 /** The package's profiles/ folder. */
@@ -117,7 +126,18 @@ export function parseProfile(data: unknown, origin: string): Profile {
     frame: readFrame(obj.frame, fail),
     zones: readZones(obj.zones, fail),
     park: readPark(obj.park, fail),
+    float: readFloat(obj.float, fail),
   };
+}
+
+function readFloat(x: unknown, fail: (what: string) => never): FloatTelemetrySettings {
+  if (x === undefined) return { wmo: 0, sbdMaxBytes: 340 };
+  const f = asRecord(x) ?? fail(`"float" must be an object`);
+  const wmo = f.wmo ?? 0;
+  const sbdMaxBytes = f.sbdMaxBytes ?? 340;
+  if (!isInt(wmo, 0, 0xffffff)) fail(`float.wmo must be an integer from 0 to 16777215, got ${JSON.stringify(wmo)}`);
+  if (!isInt(sbdMaxBytes, 100, 340)) fail(`float.sbdMaxBytes must be an integer from 100 to 340, got ${JSON.stringify(sbdMaxBytes)}`);
+  return { wmo: wmo as number, sbdMaxBytes: sbdMaxBytes as number };
 }
 
 function asRecord(x: unknown): Record<string, unknown> | undefined {

@@ -64,5 +64,20 @@ export interface FirmwareExports {
   modelTreesPerClass(): number;
   modelNodes(): number;
   modelStateBytes(): number;
+  floatConfigPtr(): number;
+  floatConfigure(lengthBytes: number): number;
+  floatSetPhase(phase: number): number;
+  blocStagingPtr(): number;
+  floatPushBloc(): number;
+  sliceStagingPtr(kind: number): number;
+  sliceRecordBytes(): number;
+  floatClearSlice(kind: number): number;
+  floatPushSlice(kind: number): number;
+  floatFinish(): number;
+  telemetryReadyParts(): number;
+  telemetryPartPtr(stream: number): number;
+  telemetryPartBytes(stream: number): number;
+  telemetryReleasePart(stream: number): number;
+  telemetryCounter(i: number): number;
   ABI_VERSION: WebAssembly.Global;
 }

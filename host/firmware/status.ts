@@ -45,6 +45,17 @@ export enum Status {
   MODEL_DEPTH = 59,
   MODEL_VALUE = 60,
   MODEL_TREE_SHAPE = 61,
+  FLOAT_CONFIG_HEADER = 70,
+  FLOAT_CONFIG_ZONES = 71,
+  FLOAT_CONFIG_TELEMETRY = 72,
+  FLOAT_NOT_CONFIGURED = 73,
+  FLOAT_PHASE = 74,
+  SLICE_RECORD = 75,
+  PART_WAITING = 76,
+  SLICE_LOST = 77,
+  RECORD_TOO_LARGE = 78,
+  NO_PART = 79,
+  BLOC_RECORD = 80,
 }
 
 const explanations: Record<number, string> = {
@@ -90,6 +101,17 @@ const explanations: Record<number, string> = {
   [Status.MODEL_DEPTH]: "a model tree with a path of more than 7 split nodes; previous model kept",
   [Status.MODEL_VALUE]: "a model node value (dummy excluded) that is NaN or infinite; previous model kept",
   [Status.MODEL_TREE_SHAPE]: "a model tree node (not the dummy or root) that no split, or more than one, points to; previous model kept",
+  [Status.FLOAT_CONFIG_HEADER]: "float configuration with a bad magic, version or length; the previous one stays",
+  [Status.FLOAT_CONFIG_ZONES]: "float configuration with a bad zone table (1-8 zones, increasing positive boundaries, positive thickness, processing 0-2)",
+  [Status.FLOAT_CONFIG_TELEMETRY]: "float configuration with an SBD limit outside 100-340 bytes, a float id of 2^24 or more, or no telemetry format",
+  [Status.FLOAT_NOT_CONFIGURED]: "a float (slicing or telemetry) call before a successful floatConfigure",
+  [Status.FLOAT_PHASE]: "a phase code outside 0-5",
+  [Status.SLICE_RECORD]: "a slice record with a bad kind, processing, category count or index, or a value the formats cannot carry",
+  [Status.PART_WAITING]: "a telemetry part is sealed and waits for the host; the record was not taken",
+  [Status.SLICE_LOST]: "a slice arrived while the previous one of its kind still waited for a part to be released; it was lost and counted",
+  [Status.RECORD_TOO_LARGE]: "a record too large for an empty SBD message at the configured limit; refused and counted",
+  [Status.NO_PART]: "telemetryReleasePart for a stream with no sealed part",
+  [Status.BLOC_RECORD]: "a bloc record with an unknown kind or impossible values; ignored",
   [Status.HISTOGRAM_ENTRY]: "area-histogram entry out of range (area, mean grey, or more objects than pixels)",
 };
 

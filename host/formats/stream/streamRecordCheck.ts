@@ -98,7 +98,7 @@ function describe(v: unknown): string {
 function zones(o: Obj): ZoneTable {
   const z = obj(o, "zones", "");
   const processing = arr(z, "processing", "zones.").map((v, i) => {
-    if (v !== "raw" && v !== "mean") throw new FieldError(`field zones.processing[${i}] is ${describe(v)}, not "raw" or "mean"`);
+    if (v !== "raw" && v !== "decimated" && v !== "mean") throw new FieldError(`field zones.processing[${i}] is ${describe(v)}, not "raw", "decimated" or "mean"`);
     return v;
   });
   return { boundariesDbar: nums(z, "boundariesDbar", "zones."), sliceThicknessDbar: nums(z, "sliceThicknessDbar", "zones."), processing };

@@ -1,0 +1,197 @@
+// The float side of the firmware (slicing and telemetry encoders) behind one typed class. It keeps the part
+// protocol for the caller: after every call that can seal a part it copies the ready parts out and releases
+// them, so records are never held up and no part is lost.
+
+import type { Cts5Phase, SliceKind, SliceRecord } from "../telemetry/types.js";
+import { CTS5_PHASES, PROCESSINGS } from "../telemetry/types.js";
+import type { Firmware } from "./firmware.js";
+import type { FirmwareExports } from "./exports.js";
+import type { BlocRecord, TaxoRecord } from "./records.js";
+import { Status } from "./status.js";
+
+/** A sealed CTS5 file part or SBD message, in the order the firmware sealed it. */
+export interface TelemetryPart {
+  format: "cts5" | "sbd";
+  kind: SliceKind;
+  /** 1-based part number of its format and kind (CTS5 file parts; SBD messages of that kind). */
+  part: number;
+  bytes: Uint8Array;
+}
+
+/** Float-side counters (telemetryCounter in assembly/telemetry/api.ts). */
+export interface FloatCounters {
+  blocsDecimated: number;
+  blackObjectsDropped: number;
+  slicesLost: number;
+  sbdRecordsTooLarge: number;
+  cts5ValuesClamped: number;
+  cts5RecordsRefused: number;
+  recordsSent: Record<SliceKind, number>;
+}
+
+const KIND_CODES: Record<SliceKind, number> = { lpm: 1, black: 2, taxo: 3 };
+const KINDS: readonly SliceKind[] = ["lpm", "black", "taxo"];
+const TRIPLETS_PER_RECORD = 25;
+
+/** Typed access to the slicing and the two telemetry encoders of one firmware instance. */
+export class FloatTelemetry {
+  private readonly x: FirmwareExports;
+  private readonly parts: TelemetryPart[] = [];
+  private readonly partNumbers = new Map<string, number>();
+
+  constructor(firmware: Firmware) {
+    this.x = firmware.raw;
+  }
+
+  /** Applies a float configuration blob (host/config/floatConfigBlob.ts) and starts a new cycle. */
+  configure(blob: Uint8Array): Status {
+    new Uint8Array(this.x.memory.buffer, this.x.floatConfigPtr(), blob.length).set(blob);
+    const status = this.x.floatConfigure(blob.length);
+    if (status === Status.OK) {
+      this.parts.length = 0;
+      this.partNumbers.clear();
+    }
+    return status;
+  }
+
+  /** Tells the float's phase; a change closes the open slice. */
+  setPhase(phase: Cts5Phase): Status {
+    const s = this.x.floatSetPhase(CTS5_PHASES.indexOf(phase));
+    this.drain();
+    return s;
+  }
+
+  /** Feeds one bloc record (with its TAXO records, for an LPM bloc) to the slicer; returns each call's status. */
+  pushBloc(record: BlocRecord): Status[] {
+    const statuses: Status[] = [];
+    for (const t of record.taxo ?? []) statuses.push(...this.pushTaxo(t, 1));
+    const v = this.stagingView();
+    new Uint8Array(v.buffer, v.byteOffset, 128).fill(0);
+    v.setUint8(0, record.kind === "BLACK" ? 2 : 1);
+    v.setUint8(1, record.overexposed ? 1 : 0);
+    v.setUint16(2, record.images, true);
+    v.setUint16(4, record.framesAccumulated, true);
+    v.setFloat64(8, record.timeS, true);
+    v.setFloat64(16, record.pressureDbar, true);
+    v.setFloat64(24, record.temperatureC, true);
+    record.counts.forEach((c, k) => v.setUint32(32 + 4 * k, c, true));
+    record.grey.forEach((g, k) => v.setUint8(104 + k, g));
+    statuses.push(this.x.floatPushBloc());
+    this.drain();
+    return statuses;
+  }
+
+  /** Feeds a bloc's classified objects covering `images` images (chunks of 25 triplets). */
+  pushTaxo(record: TaxoRecord, images: number): Status[] {
+    const statuses: Status[] = [];
+    const triplets = record.triplets;
+    for (let start = 0; start === 0 || start < triplets.length; start += TRIPLETS_PER_RECORD) {
+      const chunk = triplets.slice(start, start + TRIPLETS_PER_RECORD);
+      const v = this.stagingView();
+      new Uint8Array(v.buffer, v.byteOffset, 128).fill(0);
+      v.setUint8(0, 3);
+      v.setUint16(2, chunk.length, true);
+      v.setFloat64(8, record.timeS, true);
+      v.setFloat64(16, record.pressureDbar, true);
+      v.setUint32(24, start === 0 ? images : 0, true);
+      chunk.forEach((t, i) => {
+        v.setUint8(28 + 4 * i, t.classIndex);
+        v.setUint8(29 + 4 * i, t.meanGrey);
+        v.setUint16(30 + 4 * i, t.volumePx3, true);
+      });
+      statuses.push(this.x.floatPushBloc());
+    }
+    this.drain();
+    return statuses;
+  }
+
+  /** Encodes an already sliced record (e.g. read from an Argo AUX file) through both encoders. */
+  pushSlice(record: SliceRecord): Status {
+    const kind = KIND_CODES[record.kind];
+    const cleared = this.x.floatClearSlice(kind);
+    if (cleared !== Status.OK) return cleared;
+    const ptr = this.x.sliceStagingPtr(kind);
+    const v = new DataView(this.x.memory.buffer, ptr, this.x.sliceRecordBytes());
+    v.setUint8(1, CTS5_PHASES.indexOf(record.phase));
+    v.setUint8(2, PROCESSINGS.indexOf(record.processing));
+    v.setUint32(4, record.timeS, true);
+    v.setFloat64(8, record.pressureDbar, true);
+    v.setUint32(24, record.images, true);
+    if (record.kind === "taxo") {
+      if (record.categories.length > 40) return Status.SLICE_RECORD;
+      v.setUint8(3, record.categories.length);
+      record.categories.forEach((c, j) => {
+        const at = 128 + 12 * j;
+        v.setUint8(at, c.index);
+        v.setUint8(at + 1, c.meanGrey);
+        v.setUint32(at + 4, c.objects, true);
+        v.setFloat32(at + 8, c.meanSize, true);
+      });
+    } else {
+      v.setFloat64(16, record.temperatureC, true);
+      record.counts.forEach((c, k) => v.setFloat32(28 + 4 * k, c, true));
+      if (record.kind === "lpm") record.grey.forEach((g, k) => v.setUint8(100 + k, g));
+    }
+    const status = this.x.floatPushSlice(kind);
+    this.drain();
+    return status;
+  }
+
+  /** Ends the cycle: closes the open slice and seals every part; returns the first error, if any. */
+  finish(): Status {
+    for (let i = 0; i < 16; i++) {
+      const s = this.x.floatFinish();
+      this.drain();
+      if (s !== Status.PART_WAITING) return s;
+    }
+    return Status.PART_WAITING;
+  }
+
+  /** Parts sealed since the last call, in sealing order. */
+  takeParts(): TelemetryPart[] {
+    return this.parts.splice(0, this.parts.length);
+  }
+
+  /** The float-side counters. */
+  counters(): FloatCounters {
+    const c = (i: number): number => this.x.telemetryCounter(i) >>> 0;
+    return {
+      blocsDecimated: c(0),
+      blackObjectsDropped: c(1),
+      slicesLost: c(2),
+      sbdRecordsTooLarge: c(3),
+      cts5ValuesClamped: c(4),
+      cts5RecordsRefused: c(5),
+      recordsSent: { lpm: c(6), black: c(7), taxo: c(8) },
+    };
+  }
+
+  private stagingView(): DataView {
+    return new DataView(this.x.memory.buffer, this.x.blocStagingPtr(), 128);
+  }
+
+  // Copies out every ready part (SBD messages in sequence order) and releases it; a release can seal no new part.
+  private drain(): void {
+    let mask = this.x.telemetryReadyParts();
+    while (mask !== 0) {
+      const ready: { s: number; seq: number }[] = [];
+      for (let s = 0; s < 6; s++) {
+        if ((mask & (1 << s)) === 0) continue;
+        const ptr = this.x.telemetryPartPtr(s);
+        ready.push({ s, seq: s >= 3 ? new Uint8Array(this.x.memory.buffer, ptr + 7, 1)[0] : -1 });
+      }
+      ready.sort((a, b) => a.seq - b.seq || a.s - b.s);
+      for (const { s } of ready) {
+        const bytes = new Uint8Array(this.x.memory.buffer, this.x.telemetryPartPtr(s), this.x.telemetryPartBytes(s)).slice();
+        const format = s < 3 ? "cts5" : "sbd";
+        const kind = KINDS[s % 3];
+        const key = `${format}/${kind}`;
+        const part = (this.partNumbers.get(key) ?? 0) + 1;
+        this.partNumbers.set(key, part);
+        this.parts.push({ format, kind, part, bytes });
+        this.x.telemetryReleasePart(s);
+      }
+      mask = this.x.telemetryReadyParts();
+    }
+  }
+}

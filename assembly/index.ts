@@ -95,5 +95,5 @@ export function staticEnd(): usize { return __heap_base; }
 export {
   floatConfigPtr, floatConfigure, floatSetPhase, blocStagingPtr, floatPushBloc, sliceStagingPtr, sliceRecordBytes,
   floatClearSlice, floatPushSlice, floatFinish, telemetryReadyParts, telemetryPartPtr, telemetryPartBytes,
-  telemetryReleasePart, telemetryCounter,
+  telemetryReleasePart, telemetryCounter, floatStateBytes, floatStateUsed,
 } from "./telemetry/api";

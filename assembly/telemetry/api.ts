@@ -4,6 +4,7 @@
 // it returns OK, draining parts between calls.
 
 import { Status } from "../status";
+import { FLOAT_ARENA_BYTES, floatArenaUsed } from "./arena";
 import { KIND_TAXO, STREAM_COUNT } from "./constants";
 import { cts5RecordsRefused, cts5ValuesClamped } from "./cts5Encoder";
 import { applyFloatConfig, floatConfigInput, floatConfigured } from "./floatConfig";
@@ -98,3 +99,9 @@ export function telemetryCounter(i: u32): u32 {
   if (i >= 6 && i <= 8) return recordsSentOf(i - 5);
   return 0;
 }
+
+/** Bytes of the float side's static state (slicer, encoders, staging), apart from the camera's working state. */
+export function floatStateBytes(): u32 { return FLOAT_ARENA_BYTES; }
+
+/** Bytes of the float-side arena actually reserved (equals floatStateBytes when the memory map is right). */
+export function floatStateUsed(): u32 { return floatArenaUsed(); }

@@ -2,6 +2,7 @@
 // the phase or processing changes; navigation-phase LPM and TAXO groups carry a u32 time reference and
 // u16 steps, so a step that is negative or over 65535 s opens a new group. Fixed-width records.
 
+import { floatAlloc } from "./arena";
 import {
   CTS5_PART_BYTES, KIND_BLACK, KIND_LPM, KIND_TAXO, LPM_CLASSES, PROC_AM, BLACK_CLASSES, isNavigationPhase,
 } from "./constants";
@@ -14,13 +15,13 @@ import {
 export const CTS5_APPENDED: u32 = 0;
 export const CTS5_SEALED: u32 = 1;
 
-const parts: usize = memory.data(3 * CTS5_PART_BYTES, 16);
+const parts: usize = floatAlloc(3 * CTS5_PART_BYTES);
 // Per kind: bytes used, sealed length (0 = open), current phase + 1 (0 = none), processing, last time.
-const used: usize = memory.data(12, 4);
-const sealed: usize = memory.data(12, 4);
-const groupPhase: usize = memory.data(12, 4);
-const groupProcessing: usize = memory.data(12, 4);
-const lastTime: usize = memory.data(12, 4);
+const used: usize = floatAlloc(12);
+const sealed: usize = floatAlloc(12);
+const groupPhase: usize = floatAlloc(12);
+const groupProcessing: usize = floatAlloc(12);
+const lastTime: usize = floatAlloc(12);
 /** Values a CTS5 field could not hold (TAXO counts over 255, BLACK counts over 65535 or not integers), clamped. */
 export let cts5ValuesClamped: u32 = 0;
 /** Records refused because a field does not fit CTS5 (images over 255 outside AM, or over 65535). */

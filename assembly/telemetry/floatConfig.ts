@@ -7,6 +7,7 @@
 //  20 f32 x 7 zone boundaries, dbar (first Z-1 used, increasing, > 0)
 //  48 f32 x 8 slice thickness per zone, dbar (> 0)   80 u8 x 8 processing per zone (0 RW, 1 DW, 2 AM)
 
+import { floatAlloc } from "./arena";
 import { Status } from "../status";
 import { MAX_ZONES, SBD_MAX_BYTES, SBD_MIN_BYTES } from "./constants";
 
@@ -16,10 +17,10 @@ export const FLOAT_CONFIG_MAGIC: u32 = 0x46505655;
 export const FLOAT_CONFIG_BYTES: u32 = 88;
 
 /** Where the host writes the float configuration before floatConfigure. */
-export const floatConfigInput: usize = memory.data(128, 8);
-const boundaries: usize = memory.data(MAX_ZONES << 2, 4);
-const thickness: usize = memory.data(MAX_ZONES << 2, 4);
-const processing: usize = memory.data(MAX_ZONES, 4);
+export const floatConfigInput: usize = floatAlloc(128);
+const boundaries: usize = floatAlloc(MAX_ZONES << 2);
+const thickness: usize = floatAlloc(MAX_ZONES << 2);
+const processing: usize = floatAlloc(MAX_ZONES);
 
 // The float configuration in force, written only by a successful applyFloatConfig.
 export let floatConfigured = false;

@@ -2,6 +2,7 @@
 // each in its own fixed buffer with its own probabilities. A record is kept only if the message, completed,
 // still fits the limit; otherwise the message is sealed without it and the record waits for the next one.
 
+import { floatAlloc } from "./arena";
 import {
   SBD_CRC_BYTES, SBD_HEADER_BYTES, SBD_MAGIC, SBD_MAX_BYTES, SBD_MAX_RECORDS, SBD_SLACK_BYTES, SBD_VERSION,
 } from "./constants";
@@ -20,17 +21,17 @@ const MESSAGE_BUFFER: u32 = SBD_MAX_BYTES + SBD_SLACK_BYTES;
 const BODY_CAPACITY: u32 = MESSAGE_BUFFER - SBD_HEADER_BYTES - SBD_CRC_BYTES;
 // Per kind: message buffer, probabilities, coder state, predictor state, counters.
 const STATE_BYTES: u32 = 64;
-const messages: usize = memory.data(3 * MESSAGE_BUFFER, 16);
-const probabilities: usize = memory.data(3 * SBD_PROB_COUNT * 2, 16);
-const coderStates: usize = memory.data(3 * STATE_BYTES, 16);
-const predictors: usize = memory.data(3 * PRED_BYTES, 16);
-const predictorNext: usize = memory.data(PRED_BYTES, 16);
-const snapshotBefore: usize = memory.data(32, 16);
-const snapshotAfter: usize = memory.data(32, 16);
+const messages: usize = floatAlloc(3 * MESSAGE_BUFFER);
+const probabilities: usize = floatAlloc(3 * SBD_PROB_COUNT * 2);
+const coderStates: usize = floatAlloc(3 * STATE_BYTES);
+const predictors: usize = floatAlloc(3 * PRED_BYTES);
+const predictorNext: usize = floatAlloc(PRED_BYTES);
+const snapshotBefore: usize = floatAlloc(32);
+const snapshotAfter: usize = floatAlloc(32);
 // Per kind counters: records in the open message, index of its first record, sealed length (0 = not sealed).
-const messageRecords: usize = memory.data(3 * 4, 4);
-const firstIndex: usize = memory.data(3 * 4, 4);
-const sealedBytes: usize = memory.data(3 * 4, 4);
+const messageRecords: usize = floatAlloc(3 * 4);
+const firstIndex: usize = floatAlloc(3 * 4);
+const sealedBytes: usize = floatAlloc(3 * 4);
 let nextSequence: u32 = 0;
 
 // @ts-ignore: decorator

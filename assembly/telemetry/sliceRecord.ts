@@ -8,6 +8,7 @@
 //  28 f32 x 18 counts (BLACK: the first 5)   100 u8 x 18 mean grey (LPM)   118..127 reserved
 // 128 N x 12 B TAXO categories: u8 class index (0..39), u8 mean grey, u16 reserved, u32 objects, f32 mean size
 
+import { floatAlloc } from "./arena";
 import { KIND_BLACK, KIND_LPM, KIND_TAXO, LPM_CLASSES, TAXO_MAX_CATEGORIES } from "./constants";
 
 /** Bytes of one staged slice record. */
@@ -17,7 +18,7 @@ export const SLICE_CATEGORIES_OFFSET: u32 = 128;
 /** Bytes of one TAXO category entry. */
 export const SLICE_CATEGORY_BYTES: u32 = 12;
 
-const staging: usize = memory.data(3 * SLICE_RECORD_BYTES, 16);
+const staging: usize = floatAlloc(3 * SLICE_RECORD_BYTES);
 
 /** Address of the staging record of `kind` (1..3). */
 export function stagingRecord(kind: u32): usize {

@@ -3,6 +3,7 @@
 // encoders. A bloc's TAXO records come before its LPM record, so they wait in a pending accumulator until
 // that LPM record says which slice the bloc belongs to.
 
+import { floatAlloc } from "./arena";
 import { Status } from "../status";
 import {
   BLACK_CLASSES, KIND_BLACK, KIND_LPM, KIND_TAXO, LPM_CLASSES, PROC_AM, PROC_DW, PROC_RW, TAXO_MAX_CATEGORIES,
@@ -15,7 +16,7 @@ import { dispatchStaged, kindPending } from "./streams";
 /** Bytes of the bloc staging area the host fills (the firmware's bloc record layout). */
 export const BLOC_RECORD_BYTES: u32 = 128;
 /** Where the host writes a bloc record before floatPushBloc. */
-export const blocStaging: usize = memory.data(BLOC_RECORD_BYTES, 16);
+export const blocStaging: usize = floatAlloc(BLOC_RECORD_BYTES);
 
 // The open LPM slice: sums over its blocs.
 let sliceOpen = false;
@@ -27,12 +28,12 @@ let sliceTime: u32 = 0;
 let sliceImages: u64 = 0;
 let slicePressureSum: f64 = 0;
 let sliceTemperatureSum: f64 = 0;
-const sliceCounts: usize = memory.data(LPM_CLASSES << 3, 8);
-const sliceGreyWeighted: usize = memory.data(LPM_CLASSES << 3, 8);
+const sliceCounts: usize = floatAlloc(LPM_CLASSES << 3);
+const sliceGreyWeighted: usize = floatAlloc(LPM_CLASSES << 3);
 // TAXO accumulators (the open slice's, and the next bloc's): images, then per class objects, volume and grey sums.
 const TAXO_ACC_BYTES: u32 = 8 + TAXO_MAX_CATEGORIES * 24;
-const sliceTaxo: usize = memory.data(TAXO_ACC_BYTES, 8);
-const pendingTaxo: usize = memory.data(TAXO_ACC_BYTES, 8);
+const sliceTaxo: usize = floatAlloc(TAXO_ACC_BYTES);
+const pendingTaxo: usize = floatAlloc(TAXO_ACC_BYTES);
 let currentPhase: u32 = 4;
 
 /** Blocs dropped by decimated (DW) zones: every bloc of a slice after its first. */

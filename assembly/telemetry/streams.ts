@@ -2,6 +2,7 @@
 // enabled encoder, and keeps the protocol with the host: a sealed part waits until the host takes it and
 // calls telemetryReleasePart; the record that did not fit is then written first into the new part.
 
+import { floatAlloc } from "./arena";
 import { Status } from "../status";
 import { FORMAT_CTS5, FORMAT_SBD, KIND_BLACK } from "./constants";
 import { formatMask } from "./floatConfig";
@@ -10,11 +11,11 @@ import { cts5Accepts, cts5Append, cts5RecordsRefused, cts5Release, cts5Reset, ct
 import { sbdAppend, sbdFinish, sbdMessagePtr, sbdRelease, sbdReset, sbdSealedBytes, SBD_SEALED, SBD_TOO_LARGE } from "./sbdEncoder";
 
 // Per stream (format * 3 + kind - 1): 1 when the staged record of that kind waits for this stream's next part.
-const pendingFlags: usize = memory.data(8, 4);
+const pendingFlags: usize = floatAlloc(8);
 /** Records refused by the SBD encoder because they do not fit an empty message. */
 export let sbdRecordsTooLarge: u32 = 0;
 /** Records handed to the encoders since the cycle began, per kind (index kind - 1). */
-const recordsSent: usize = memory.data(12, 4);
+const recordsSent: usize = floatAlloc(12);
 
 // @ts-ignore: decorator
 @inline function stream(format: u32, kind: u32): u32 { return format * 3 + kind - 1; }

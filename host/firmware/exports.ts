@@ -79,5 +79,7 @@ export interface FirmwareExports {
   telemetryPartBytes(stream: number): number;
   telemetryReleasePart(stream: number): number;
   telemetryCounter(i: number): number;
+  floatStateBytes(): number;
+  floatStateUsed(): number;
   ABI_VERSION: WebAssembly.Global;
 }

@@ -1,0 +1,94 @@
+// LZMA-style binary range decoder for compact SBD message bodies (README "Range coder").
+// The coder registers are unsigned 32-bit values held in plain Numbers and updated with arithmetic, not
+// bitwise operators, so nothing is ever reinterpreted as a signed 32-bit integer.
+
+/** Bits of a probability: probabilities are out of 2^11. */
+export const PROB_BITS = 11;
+/** Initial probability of every context entry (one half). */
+export const PROB_INIT = 1024;
+/** Adaptation shift of the probabilities. */
+export const MOVE_BITS = 4;
+
+const PROB_ONE = 2048;
+const TOP = 0x1000000;
+const TWO_32 = 0x100000000;
+
+/** A fresh probability array of `size` entries, each at one half. */
+export function newProbs(size: number): Uint16Array {
+  return new Uint16Array(size).fill(PROB_INIT);
+}
+
+/** Decoder over one message body; never throws, bytes past the body's end read as 0x00. */
+export class RangeDecoder {
+  private range = TWO_32 - 1;
+  private code = 0;
+  private pos = 0;
+
+  /** Starts decoding `body` (the coder output without its first, always-zero, byte). */
+  constructor(private readonly body: Uint8Array) {
+    // The sender drops the coder's leading zero byte, so the code register is simply the first 4 bytes.
+    for (let i = 0; i < 4; i++) this.code = this.code * 256 + this.nextByte();
+  }
+
+  /** Body bytes consumed so far; may exceed the body's length because trailing zeros are not sent. */
+  get position(): number {
+    return this.pos;
+  }
+
+  /** Decodes one bit with the adaptive probability probs[index] and updates it. */
+  bit(probs: Uint16Array, index: number): number {
+    const p = probs[index];
+    const bound = Math.floor(this.range / PROB_ONE) * p;
+    let bit: number;
+    if (this.code < bound) {
+      this.range = bound;
+      probs[index] = p + ((PROB_ONE - p) >> MOVE_BITS);
+      bit = 0;
+    } else {
+      this.code -= bound;
+      this.range -= bound;
+      probs[index] = p - (p >> MOVE_BITS);
+      bit = 1;
+    }
+    this.normalize();
+    return bit;
+  }
+
+  /** Decodes `count` (0-52) equiprobable bits, most significant first, as an exact non-negative Number. */
+  direct(count: number): number {
+    let value = 0;
+    for (let i = 0; i < count; i++) {
+      this.range = Math.floor(this.range / 2);
+      let bit = 0;
+      if (this.code >= this.range) {
+        this.code -= this.range;
+        bit = 1;
+      }
+      value = value * 2 + bit;
+      this.normalize();
+    }
+    return value;
+  }
+
+  /** Decodes a `bits`-bit value MSB first as a bit tree over probs[1 .. 2^bits - 1]. */
+  tree(probs: Uint16Array, bits: number): number {
+    let m = 1;
+    for (let i = 0; i < bits; i++) m = m * 2 + this.bit(probs, m);
+    return m - 2 ** bits;
+  }
+
+  private nextByte(): number {
+    const b = this.pos < this.body.length ? this.body[this.pos] : 0;
+    this.pos++;
+    return b;
+  }
+
+  private normalize(): void {
+    // One step always suffices: probabilities stay within [15, 2033], so a bit leaves range >= 2^16.
+    if (this.range < TOP) {
+      this.range *= 256;
+      // Damaged input can leave code >= range; keeping it to 32 bits mirrors a C uint32 shift.
+      this.code = (this.code % TOP) * 256 + this.nextByte();
+    }
+  }
+}

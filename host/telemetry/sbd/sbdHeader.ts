@@ -1,0 +1,95 @@
+// Framing of a compact SBD message, format version 1: the 12-byte header, the body and the closing CRC.
+import type { SliceKind } from "../types.js";
+import { crc16CcittFalse } from "./crc16.js";
+
+/** First byte of every compact SBD message ('U'). */
+export const SBD_MAGIC = 0x55;
+/** The only format version this decoder knows. */
+export const SBD_FORMAT_VERSION = 1;
+/** Bytes of the header before the body. */
+export const SBD_HEADER_BYTES = 12;
+/** Bytes of the CRC after the body. */
+export const SBD_CRC_BYTES = 2;
+/** Smallest possible message: header and CRC around an empty body. */
+export const SBD_MIN_MESSAGE_BYTES = SBD_HEADER_BYTES + SBD_CRC_BYTES;
+/** Smallest message size limit a float may be configured with. */
+export const SBD_MIN_LIMIT_BYTES = 100;
+/** Largest message size limit (the Iridium mobile-originated maximum). */
+export const SBD_MAX_LIMIT_BYTES = 340;
+/** Most records one message holds (its count is a u8). */
+export const SBD_MAX_RECORDS = 255;
+/** Flags bit 0: this is the cycle's last message. */
+export const SBD_FLAG_LAST = 0x01;
+/** Kind codes of the header's low nibble. */
+export const SBD_KIND_CODES: Readonly<Record<SliceKind, number>> = { lpm: 1, black: 2, taxo: 3 };
+
+const KINDS_BY_CODE: readonly (SliceKind | undefined)[] = [undefined, "lpm", "black", "taxo"];
+
+/** The header fields of a version-1 message. */
+export interface SbdHeader {
+  kind: SliceKind;
+  /** Float id (WMO number), u24. */
+  floatId: number;
+  cycle: number;
+  /** Message sequence number in the cycle, one counter for all kinds. */
+  seq: number;
+  /** Flag bit 0: the cycle's last message, so the cycle has seq + 1 messages. */
+  last: boolean;
+  /** Index of the message's first record among the cycle's records of its kind. */
+  firstIndex: number;
+  /** Records in the body, 1-255. */
+  count: number;
+}
+
+/** A parsed frame, or where and why the bytes are not a usable version-1 message. */
+export type SbdFrame =
+  | { ok: true; header: SbdHeader; body: Uint8Array }
+  | { ok: false; offset: number; message: string };
+
+/** Checks magic, version, length, CRC, kind, flags and count, and splits a message into header and body. */
+export function parseSbdFrame(bytes: Uint8Array): SbdFrame {
+  const len = bytes.length;
+  if (len === 0) return fail(0, "message is empty");
+  if (bytes[0] !== SBD_MAGIC) {
+    return fail(0, `bad magic byte 0x${hex(bytes[0], 2)} (expected 0x55): not a compact SBD message`);
+  }
+  // The version comes before the length check: a later version may lay its messages out differently.
+  if (len >= 2 && bytes[1] >> 4 !== SBD_FORMAT_VERSION) {
+    return fail(1, `format version ${bytes[1] >> 4} is not supported by this decoder (knows ${SBD_FORMAT_VERSION})`);
+  }
+  if (len < SBD_MIN_MESSAGE_BYTES) {
+    return fail(len, `message is ${len} bytes, shorter than the ${SBD_MIN_MESSAGE_BYTES}-byte minimum (truncated?)`);
+  }
+  const stored = bytes[len - 2] | (bytes[len - 1] << 8);
+  const computed = crc16CcittFalse(bytes, 0, len - SBD_CRC_BYTES);
+  if (stored !== computed) {
+    return fail(
+      len - SBD_CRC_BYTES,
+      `CRC mismatch: stored 0x${hex(stored, 4)}, computed 0x${hex(computed, 4)} (message damaged or truncated)`,
+    );
+  }
+  const kind = KINDS_BY_CODE[bytes[1] & 0x0f];
+  if (kind === undefined) return fail(1, `unknown record kind ${bytes[1] & 0x0f} (knows 1 LPM, 2 BLACK, 3 TAXO)`);
+  const flags = bytes[8];
+  if ((flags & ~SBD_FLAG_LAST) !== 0) return fail(8, `reserved flag bits set (flags 0x${hex(flags, 2)})`);
+  const count = bytes[11];
+  if (count === 0) return fail(11, "record count is 0 (a message holds 1-255 records)");
+  const header: SbdHeader = {
+    kind,
+    floatId: bytes[2] | (bytes[3] << 8) | (bytes[4] << 16),
+    cycle: bytes[5] | (bytes[6] << 8),
+    seq: bytes[7],
+    last: (flags & SBD_FLAG_LAST) !== 0,
+    firstIndex: bytes[9] | (bytes[10] << 8),
+    count,
+  };
+  return { ok: true, header, body: bytes.subarray(SBD_HEADER_BYTES, len - SBD_CRC_BYTES) };
+}
+
+function fail(offset: number, message: string): SbdFrame {
+  return { ok: false, offset, message };
+}
+
+function hex(value: number, digits: number): string {
+  return value.toString(16).toUpperCase().padStart(digits, "0");
+}

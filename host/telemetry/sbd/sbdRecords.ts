@@ -1,0 +1,220 @@
+// Decoding the n records of one compact SBD body (README "A record"). Every field is checked against what
+// a version-1 encoder can produce; the first impossible value rejects the whole body.
+import {
+  CTS5_PHASES,
+  PROCESSINGS,
+  type BlackSlice,
+  type LpmSlice,
+  type SliceKind,
+  type SliceRecord,
+  type TaxoCategory,
+  type TaxoSlice,
+} from "../types.js";
+import { RangeDecoder } from "./rangeDecoder.js";
+import {
+  SbdBodyError,
+  TWO_32,
+  cappedBitLength,
+  float32Bits,
+  float32FromBits,
+  getSigned,
+  getUnsigned,
+  newSbdContexts,
+  rescaleCount,
+  type SbdContexts,
+} from "./sbdNumbers.js";
+
+/** Size classes of an LPM record. */
+export const SBD_LPM_CLASSES = 18;
+/** Size classes of a BLACK record (the camera's classes 1-5). */
+export const SBD_BLACK_CLASSES = 5;
+/** Most categories of a TAXO record, and the bound of their class index. */
+export const SBD_TAXO_MAX_CATEGORIES = 40;
+
+/** The records of a body, or where (byte offset in the message) and why it cannot be decoded. */
+export type SbdBodyResult = { ok: true; records: SliceRecord[] } | { ok: false; offset: number; message: string };
+
+/** What the next record is predicted from: the previous record of the same message. */
+interface Prev {
+  phase: number;
+  processing: number;
+  t: number;
+  dt: number;
+  p: number;
+  dp: number;
+  images: number;
+  q: number;
+  /** Integer views of the counts (n for classes 0-2, 0 for class 3). */
+  ints: number[];
+  grey: number[];
+  categories: number;
+}
+
+/** Decodes `count` records of `kind` from a body that starts at byte `bodyOffset` of its message. */
+export function decodeSbdBody(kind: SliceKind, count: number, body: Uint8Array, bodyOffset = 12): SbdBodyResult {
+  const d = new RangeDecoder(body);
+  const c = newSbdContexts();
+  const records: SliceRecord[] = [];
+  let prev: Prev | null = null;
+  let r = 0;
+  try {
+    for (; r < count; r++) {
+      const out = decodeRecord(kind, d, c, prev);
+      records.push(out.record);
+      prev = out.state;
+    }
+  } catch (e) {
+    // Only SbdBodyError is expected; anything else is a decoder bug, still reported rather than thrown.
+    const why = e instanceof SbdBodyError ? e.message : `internal decoder error: ${String(e)}`;
+    // The code register holds the 4 bytes before the read position: the failing value started there.
+    const at = Math.min(Math.max(d.position - 4, 0), body.length);
+    return { ok: false, offset: bodyOffset + at, message: `record ${r + 1} of ${count}: ${why}` };
+  }
+  // A version-1 encoder's output ends where the decoder stops reading: more bytes mean a foreign body.
+  if (body.length > d.position) {
+    return {
+      ok: false,
+      offset: bodyOffset + d.position,
+      message: `body has ${body.length - d.position} bytes after its last record`,
+    };
+  }
+  return { ok: true, records };
+}
+
+function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Prev | null) {
+  let phase: number;
+  let processing: number;
+  if (prev === null || d.bit(c.samePhase, 0) === 1) {
+    phase = d.direct(3);
+    processing = d.direct(2);
+    if (phase >= CTS5_PHASES.length) throw new SbdBodyError(`phase code ${phase} (known 0-5)`);
+    if (processing >= PROCESSINGS.length) throw new SbdBodyError(`processing code ${processing} (known 0-2)`);
+  } else {
+    phase = prev.phase;
+    processing = prev.processing;
+  }
+  let t: number, dt: number, p: number, dp: number, images: number;
+  if (prev === null) {
+    t = d.direct(32);
+    dt = 0;
+    p = d.direct(16);
+    dp = 0;
+    images = getUnsigned(d, c.img);
+  } else {
+    dt = prev.dt + getSigned(d, c.dt);
+    t = checkRange("time", prev.t + dt, TWO_32 - 1);
+    dp = prev.dp + getSigned(d, c.dp);
+    p = checkRange("pressure code", prev.p + dp, 0xffff);
+    images = prev.images + getSigned(d, c.img);
+  }
+  checkRange("images", images, TWO_32 - 1);
+  const base = {
+    phase: CTS5_PHASES[phase],
+    processing: PROCESSINGS[processing],
+    timeS: t,
+    pressureDbar: p / 10 - 100,
+    images,
+  };
+  const state: Prev = { phase, processing, t, dt, p, dp, images, q: 0, ints: [], grey: [], categories: 0 };
+  if (kind === "taxo") {
+    const categories = decodeCategories(d, c, prev);
+    state.categories = categories.length;
+    const record: TaxoSlice = { kind, ...base, categories };
+    return { record, state };
+  }
+  state.q = prev === null ? d.direct(16) : checkRange("temperature code", prev.q + getSigned(d, c.temp), 0xffff);
+  const temperatureC = state.q / 1000 - 5;
+  const counts = decodeCounts(kind === "lpm" ? SBD_LPM_CLASSES : SBD_BLACK_CLASSES, d, c, prev, images, state.ints);
+  if (kind === "black") {
+    const record: BlackSlice = { kind, ...base, temperatureC, counts };
+    return { record, state };
+  }
+  state.grey = decodeGreys(d, c, prev, counts, state.ints);
+  const record: LpmSlice = { kind, ...base, temperatureC, counts, grey: state.grey };
+  return { record, state };
+}
+
+/** Counts (float32 values) of `classes` classes; fills `ints` with their integer views. */
+function decodeCounts(
+  classes: number,
+  d: RangeDecoder,
+  c: SbdContexts,
+  prev: Prev | null,
+  images: number,
+  ints: number[],
+): number[] {
+  const counts: number[] = [];
+  for (let k = 0; k < classes; k++) {
+    const cls = d.tree(c.ulp, 2);
+    if (cls === 3) {
+      counts.push(float32FromBits(d.direct(32)));
+      ints.push(0);
+      continue;
+    }
+    const pred =
+      prev === null ? (k === 0 ? 0 : Math.floor(ints[k - 1] / 2)) : rescaleCount(prev.ints[k], images, prev.images);
+    const n = checkRange(`count ${k + 1}`, pred + getSigned(d, c.count[cappedBitLength(pred, 15)]), TWO_32 - 1);
+    const bits = float32Bits(n) + (cls === 1 ? 1 : cls === 2 ? -1 : 0);
+    if (bits < 0) throw new SbdBodyError(`count ${k + 1}: one ulp below 0`);
+    counts.push(float32FromBits(bits));
+    ints.push(n);
+  }
+  return counts;
+}
+
+/** Mean greys of the 18 LPM classes, predicted from the previous record or the nearest lower class. */
+function decodeGreys(d: RangeDecoder, c: SbdContexts, prev: Prev | null, counts: number[], ints: number[]): number[] {
+  const grey: number[] = [];
+  for (let k = 0; k < counts.length; k++) {
+    let g: number;
+    if (Object.is(counts[k], 0)) {
+      g = getSigned(d, c.grey[0]);
+    } else {
+      let pred = 33;
+      if (prev !== null && prev.ints[k] > 0) {
+        pred = prev.grey[k];
+      } else {
+        for (let j = k - 1; j >= 0; j--) {
+          if (!Object.is(counts[j], 0)) {
+            pred = grey[j];
+            break;
+          }
+        }
+      }
+      g = pred + getSigned(d, c.grey[1 + cappedBitLength(ints[k], 7)]);
+    }
+    grey.push(checkRange(`grey ${k + 1}`, g, 255));
+  }
+  return grey;
+}
+
+/** The categories of a TAXO record. */
+function decodeCategories(d: RangeDecoder, c: SbdContexts, prev: Prev | null): TaxoCategory[] {
+  const n = prev === null ? getUnsigned(d, c.taxoN) : prev.categories + getSigned(d, c.taxoN);
+  checkRange("category count", n, SBD_TAXO_MAX_CATEGORIES);
+  const categories: TaxoCategory[] = [];
+  let lastIndex = -1;
+  let lastGrey = 64;
+  for (let j = 0; j < n; j++) {
+    const index = checkRange(`category ${j + 1} index`, lastIndex + 1 + getSigned(d, c.taxoClass), 39);
+    const objects = checkRange(`category ${j + 1} objects`, getUnsigned(d, c.taxoCount), TWO_32 - 1);
+    let meanSize: number;
+    if (d.bit(c.sizeRaw, 0) === 1) {
+      meanSize = float32FromBits(d.direct(32));
+    } else {
+      const sum = getUnsigned(d, c.taxoSize);
+      if (objects === 0) throw new SbdBodyError(`category ${j + 1}: size sent as a sum over 0 objects`);
+      meanSize = Math.fround(sum / objects);
+    }
+    const meanGrey = checkRange(`category ${j + 1} grey`, lastGrey + getSigned(d, c.taxoGrey), 255);
+    categories.push({ index, objects, meanSize, meanGrey });
+    lastIndex = index;
+    lastGrey = meanGrey;
+  }
+  return categories;
+}
+
+function checkRange(what: string, v: number, max: number): number {
+  if (!(v >= 0 && v <= max)) throw new SbdBodyError(`${what} ${v} is outside 0-${max}`);
+  return v;
+}

@@ -84,14 +84,16 @@ function genRecords(rng: Rng, kind: SliceKind, n: number, limit: number): SliceR
     const base = { phase: CTS5_PHASES[phase], processing: PROCESSINGS[proc], timeS: t, pressureDbar: p / 10 - 100, images };
     if (kind === "taxo") { out.push({ kind, ...base, categories: genCategories(rng, limit) }); continue; }
     const classes = kind === "lpm" ? 18 : 5;
-    let heavyLeft = limit < 200 ? 3 : 18;
+    let heavyLeft = limit < 200 ? 1 : 18;
     const counts = Array.from({ length: classes }, (_, k) => {
       const heavy = heavyLeft > 0 && rng.chance(0.3);
       if (heavy) heavyLeft--;
       return k > 10 && !heavy && rng.chance(0.6) ? 0 : genCount(rng, heavy);
     });
     if (kind === "black") { out.push({ kind, ...base, temperatureC: q / 1000 - 5, counts }); continue; }
-    const grey = counts.map((c) => (Object.is(c, 0) && rng.chance(0.9) ? 0 : rng.int(0, 255)));
+    // Small messages get greys shaped like real ones (rising with size); larger ones get any grey.
+    const anyGrey = (k: number) => (limit < 200 ? Math.min(255, Math.max(0, 30 + 5 * k + rng.int(-20, 20))) : rng.int(0, 255));
+    const grey = counts.map((c, k) => (Object.is(c, 0) && rng.chance(0.9) ? 0 : anyGrey(k)));
     out.push({ kind, ...base, temperatureC: q / 1000 - 5, counts, grey });
   }
   return out;

@@ -82,7 +82,7 @@ function contextCentre(ctx: u32): i32 {
 
 // @ts-ignore: decorator
 @inline function leafWeight(b: i32, centre: i32): u64 {
-  return <u64>1 << <u64>max<i32>(0, 20 - 2 * abs<i32>(b - centre));
+  return <u64>1 << <u64>max<i32>(8, 20 - 2 * abs<i32>(b - centre));
 }
 
 /** Fills `table` for a new message: each tree shaped to its context's expected bit length, singles at one half. */

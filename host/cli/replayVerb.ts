@@ -3,9 +3,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { replayFile } from "../replay/replayFile.js";
 import type { ReplaySummary } from "../replay/replaySummary.js";
 import { CliError, ExitCode } from "./cliError.js";
-import { buildOption } from "./common.js";
+import { buildOption, profileOrFail } from "./common.js";
+import { listProfiles, loadProfile, type Profile } from "../config/profile.js";
+import { openStream } from "../formats/stream/streamReader.js";
+import { partTotals, writeParts } from "../telemetry/partFiles.js";
 import { refuseToOverwrite, writeOutput } from "./outputFiles.js";
-import { parseVerbArgs, type Verb } from "./verb.js";
+import { intOption, parseVerbArgs, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float replay <stream.uvps|*_data.txt> [options]
 
@@ -19,13 +22,17 @@ Options:
   --model <m.bin>   classify with this uvpec model: TAXO_DATA lines precede each LPM_DATA; its TAXO_CONF
                     line comes from <m>.json ("taxoConf") beside it when present, else from the input
   --out <prefix>    write <prefix>.rs232.log and <prefix>.summary.json (default: beside the input)
+  --telemetry <dir> run the float side too (slicing by depth zone, both encoders) and write its CTS5
+                    files and SBD messages into <dir>; zones from the stream (or --profile for *_data.txt)
+  --profile <name>  zone table, float id and SBD limit for --telemetry (default: the stream's profile)
+  --cycle <n>       cycle number for --telemetry file names and messages (default 1)
   --force           overwrite existing outputs
   --json            print the summary as JSON instead of a readable report
   -h, --help        this help
 
 Example:
   uvp-float simulate --profile 000118LP --seed 1 --out mission.uvps
-  uvp-float replay mission.uvps --build scalar --out mission-scalar
+  uvp-float replay mission.uvps --build scalar --out mission-scalar --telemetry mission-telemetry
 
 Exit codes: 0 ok; 1 the firmware disagrees with the stream's ground truth (a frame without touching
 objects whose class counts differ, or a bloc past the overlap bound); 65 the input is unreadable, or was
@@ -41,6 +48,7 @@ export const replayVerb: Verb = {
   run(argv) {
     const { values, positionals } = parseVerbArgs("replay", argv, {
       build: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" }, model: { type: "string" },
+      telemetry: { type: "string" }, profile: { type: "string" }, cycle: { type: "string" },
     });
     if (positionals.length !== 1) throw new CliError("uvp-float replay: give one stream or *_data.txt file\nRun 'uvp-float replay --help' for usage.", ExitCode.USAGE);
     const input = positionals[0];
@@ -51,21 +59,48 @@ export const replayVerb: Verb = {
     refuseToOverwrite([logPath, summaryPath], Boolean(values.force));
     const build = buildOption("replay", values.build as string | undefined);
     const model = loadModelOption(values.model as string | undefined);
+    const telemetryDir = values.telemetry as string | undefined;
+    const cycle = intOption("replay", "cycle", values.cycle as string | undefined, 0, 999) ?? 1;
+    const telemetryProfile = telemetryDir ? telemetryProfileFor(input, values.profile as string | undefined) : undefined;
+    const telemetry = telemetryDir
+      ? { floatId: telemetryProfile?.float.wmo ?? 0, cycle, sbdMaxBytes: telemetryProfile?.float.sbdMaxBytes, zones: telemetryProfile?.zones }
+      : undefined;
     let out;
     try {
-      out = replayFile(input, { build, progress: true, model });
+      out = replayFile(input, { build, progress: true, model, telemetry });
     } catch (err) {
       const message = (err as Error).message;
       throw new CliError(`${input}: ${message}`, /firmware refused/.test(message) ? ExitCode.FIRMWARE : ExitCode.INPUT);
     }
     writeOutput(logPath, out.logLines.join("\n") + "\n");
     writeOutput(summaryPath, JSON.stringify({ ...out.summary, inputProblems: out.inputProblems }, null, 2) + "\n");
+    if (telemetryDir) {
+      try {
+        const paths = writeParts(telemetryDir, out.telemetryParts, { floatId: telemetry?.floatId ?? 0, cycle, pattern: 1 }, Boolean(values.force));
+        const t = partTotals(out.telemetryParts);
+        if (!values.json) console.log(`telemetry: ${t.cts5.files} CTS5 file(s), ${t.cts5.bytes} bytes; ${t.sbd.messages} SBD message(s), ${t.sbd.bytes} bytes (${paths.length} files in ${telemetryDir})`);
+      } catch (err) {
+        throw new CliError((err as Error).message, ExitCode.OUTPUT);
+      }
+    }
     if (values.json) console.log(JSON.stringify({ ...out.summary, inputProblems: out.inputProblems, outputs: { log: logPath, summary: summaryPath } }, null, 2));
     else console.log(readableReport(out.summary, out.inputProblems, logPath, summaryPath));
     if (out.inputProblems.length > 0 || out.summary.frames.skipped > 0) return ExitCode.INPUT;
     return out.summary.agreesWithTruth ? ExitCode.OK : ExitCode.TRUTH_MISMATCH;
   },
 };
+
+/** The profile that gives --telemetry its float id and limits: --profile, else the one a simulated stream names. */
+function telemetryProfileFor(input: string, name: string | undefined): Profile | undefined {
+  if (name) return profileOrFail("replay", name);
+  try {
+    const header = openStream(input).header;
+    const named = header?.metadata.profile;
+    return typeof named === "string" && listProfiles().includes(named) ? loadProfile(named) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reads --model and its sidecar <m>.json TAXO_CONF line, or an input error naming the file. */
 function loadModelOption(path: string | undefined): { bytes: Uint8Array; taxoConf: string | null } | undefined {

@@ -1,7 +1,7 @@
 // The float configuration blob (layout in assembly/telemetry/floatConfig.ts): telemetry identity, SBD limit,
 // formats and the depth-zone table, built from a profile.
 
-import type { Profile, ZoneProcessing } from "./profile.js";
+import type { FloatTelemetrySettings, ZoneProcessing, ZoneTable } from "./profile.js";
 
 /** Bytes of a v1 float configuration blob. */
 export const FLOAT_CONFIG_BYTES = 88;
@@ -10,33 +10,32 @@ const PROCESSING_CODES: Record<ZoneProcessing, number> = { raw: 0, decimated: 1,
 
 /** What the blob carries besides the profile's zone table. */
 export interface FloatBlobOptions {
-  /** WMO id (< 2^24); defaults to the profile's. */
+  /** WMO id (< 2^24); defaults to the settings'. */
   floatId?: number;
   /** Cycle number (u16). */
   cycle?: number;
   /** Mission pattern number (u8), as in CTS5 file names. */
   pattern?: number;
-  /** SBD message limit (100-340); defaults to the profile's. */
+  /** SBD message limit (100-340); defaults to the settings'. */
   sbdMaxBytes?: number;
   /** Which encoders run: defaults to both. */
   formats?: { cts5: boolean; sbd: boolean };
 }
 
-/** Builds the float configuration blob for `profile`; the firmware validates it (floatConfigure). */
-export function buildFloatConfigBlob(profile: Profile, opts: FloatBlobOptions = {}): Uint8Array {
+/** Builds the float configuration blob for a zone table and telemetry settings (a profile's); the firmware validates it. */
+export function buildFloatConfigBlob(zones: ZoneTable, settings: FloatTelemetrySettings, opts: FloatBlobOptions = {}): Uint8Array {
   const bytes = new Uint8Array(FLOAT_CONFIG_BYTES);
   const v = new DataView(bytes.buffer);
-  const zones = profile.zones;
   const zoneCount = zones.sliceThicknessDbar.length;
-  if (zoneCount > 8) throw new Error(`profile ${profile.name}: ${zoneCount} depth zones, the float configuration holds at most 8`);
+  if (zoneCount > 8) throw new Error(`${zoneCount} depth zones: the float configuration holds at most 8`);
   v.setUint32(0, MAGIC, true);
   v.setUint16(4, 1, true);
   v.setUint16(6, FLOAT_CONFIG_BYTES, true);
-  v.setUint32(8, opts.floatId ?? profile.float.wmo, true);
+  v.setUint32(8, opts.floatId ?? settings.wmo, true);
   v.setUint16(12, opts.cycle ?? 0, true);
   v.setUint8(14, opts.pattern ?? 1);
   v.setUint8(15, zoneCount);
-  v.setUint16(16, opts.sbdMaxBytes ?? profile.float.sbdMaxBytes, true);
+  v.setUint16(16, opts.sbdMaxBytes ?? settings.sbdMaxBytes, true);
   const formats = opts.formats ?? { cts5: true, sbd: true };
   v.setUint8(18, (formats.cts5 ? 1 : 0) | (formats.sbd ? 2 : 0));
   zones.boundariesDbar.forEach((b, i) => v.setFloat32(20 + 4 * i, b, true));

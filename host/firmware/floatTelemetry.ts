@@ -61,10 +61,11 @@ export class FloatTelemetry {
     return s;
   }
 
-  /** Feeds one bloc record (with its TAXO records, for an LPM bloc) to the slicer; returns each call's status. */
-  pushBloc(record: BlocRecord): Status[] {
+  /** Feeds one bloc record (with its TAXO records, for an LPM bloc) to the slicer; returns each call's status.
+   *  `taxoImages`: images the TAXO records cover in all (default: one per frame record). */
+  pushBloc(record: BlocRecord, taxoImages?: number): Status[] {
     const statuses: Status[] = [];
-    for (const t of record.taxo ?? []) statuses.push(...this.pushTaxo(t, 1));
+    (record.taxo ?? []).forEach((t, i) => statuses.push(...this.pushTaxo(t, taxoImages === undefined ? 1 : i === 0 ? taxoImages : 0)));
     const v = this.stagingView();
     new Uint8Array(v.buffer, v.byteOffset, 128).fill(0);
     v.setUint8(0, record.kind === "BLACK" ? 2 : 1);

@@ -5,7 +5,11 @@ import { readFileSync } from "node:fs";
 import type { Build } from "../firmware/index.js";
 import { readDataTxt } from "../formats/dataTxt.js";
 import { openStream } from "../formats/stream/streamReader.js";
-import type { StreamProblem } from "../formats/stream/streamTypes.js";
+import type { MissionPhase, StreamProblem } from "../formats/stream/streamTypes.js";
+import { buildFloatConfigBlob } from "../config/floatConfigBlob.js";
+import type { ZoneTable } from "../config/profile.js";
+import type { TelemetryPart } from "../firmware/floatTelemetry.js";
+import type { Cts5Phase } from "../telemetry/types.js";
 import { createProgress } from "./progress.js";
 import { ReplaySession, type CameraLines } from "./replaySession.js";
 import { summarizeReplay, type ReplaySummary } from "./replaySummary.js";
@@ -16,6 +20,8 @@ export interface ReplayOutput {
   summary: ReplaySummary;
   /** Problems in the input file itself (truncation, corrupt records, bad lines), with byte offsets. */
   inputProblems: StreamProblem[];
+  /** CTS5 file parts and SBD messages, when telemetry was on. */
+  telemetryParts: TelemetryPart[];
 }
 
 /** Options of a replay. */
@@ -27,6 +33,30 @@ export interface ReplayFileOptions {
   imageVolumeL?: number;
   /** A uvpec model to classify with, and the TAXO_CONF line that goes with it (replacing the input's). */
   model?: { bytes: Uint8Array; taxoConf: string | null };
+  /** Run the float side too: slicing by the zone table and both telemetry encoders. */
+  telemetry?: TelemetryOptions;
+}
+
+/** What the float side needs besides the stream: ids, SBD limit, and the zone table when the input has none. */
+export interface TelemetryOptions {
+  floatId?: number;
+  cycle?: number;
+  sbdMaxBytes?: number;
+  /** Zone table for inputs without one (*_data.txt); a stream's own table wins. */
+  zones?: ZoneTable;
+}
+
+const PHASES: Record<MissionPhase, Cts5Phase> = {
+  descent: "DESCENT", park: "PARK", "deep-profile": "DEEP_PROFILE", ascent: "ASCENT", surface: "SURFACE",
+};
+
+/** The float configuration blob for a replay, or undefined when telemetry is off. */
+function floatBlob(options: ReplayFileOptions, zones: ZoneTable | undefined): Uint8Array | undefined {
+  const t = options.telemetry;
+  if (!t) return undefined;
+  const table = zones ?? t.zones;
+  if (!table) throw new Error("telemetry needs a depth-zone table: this input has none, give a profile");
+  return buildFloatConfigBlob(table, { wmo: t.floatId ?? 0, sbdMaxBytes: t.sbdMaxBytes ?? 340 }, { cycle: t.cycle ?? 1 });
 }
 
 /** The camera lines with the model's TAXO_CONF in place of the input's, when a model comes with one. */
@@ -71,14 +101,14 @@ function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutpu
     throw new Error(`${path}: not a readable uvp-float stream: ${reader.problems.map((p) => `${p.message} (byte ${p.offset})`).join("; ")}`);
   }
   const firstFrame = first.done ? null : first.value;
-  const session = new ReplaySession(withModelLines(header, options), options.build, firstFrame ? { widthPx: firstFrame.widthPx, heightPx: firstFrame.heightPx } : null, options.model?.bytes);
+  const session = new ReplaySession(withModelLines(header, options), options.build, firstFrame ? { widthPx: firstFrame.widthPx, heightPx: firstFrame.heightPx } : null, options.model?.bytes, floatBlob(options, header.zones));
   const total = typeof header.metadata.frames === "number" ? header.metadata.frames : undefined;
   const progress = options.progress ? createProgress("replay", total) : null;
   let done = 0;
   for (let f = firstFrame; f; ) {
     session.feed({
       index: f.index, timeS: f.timeS, pressureDbar: f.pressureDbar, temperatureC: f.temperatureC, kind: f.kind,
-      pixels: { widthPx: f.widthPx, heightPx: f.heightPx, data: f.pixels }, truth: f.truth,
+      pixels: { widthPx: f.widthPx, heightPx: f.heightPx, data: f.pixels }, truth: f.truth, phase: PHASES[f.phase],
     });
     progress?.update(++done);
     const next = frames.next();
@@ -89,14 +119,14 @@ function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutpu
   const volume = options.imageVolumeL ?? (typeof header.metadata.effectiveImageVolumeL === "number" ? header.metadata.effectiveImageVolumeL : session.hw.imageVolumeL);
   const summary = summarizeReplay(session, path, seconds, volume);
   progress?.finish(`${done} frames, ${summary.records.lpm} LPM and ${summary.records.black} BLACK records, ${summary.timing.framesPerSecond.toFixed(0)} frames/s`);
-  return { logLines: session.logLines, summary, inputProblems: reader.problems };
+  return { logLines: session.logLines, summary, inputProblems: reader.problems, telemetryParts: session.telemetryParts };
 }
 
 function replayDataTxt(path: string, options: ReplayFileOptions): ReplayOutput {
   const started = performance.now();
   const parsed = readDataTxt(readFileSync(path)); // raw bytes: problem offsets are true file offsets
   if (!parsed.hwConf || !parsed.acqConf) throw new Error(`${path}: *_data.txt without its HW_CONF and ACQ_CONF header lines`);
-  const session = new ReplaySession(withModelLines({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options), options.build, null, options.model?.bytes);
+  const session = new ReplaySession(withModelLines({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options), options.build, null, options.model?.bytes, floatBlob(options, undefined));
   const progress = options.progress ? createProgress("replay", parsed.images.length) : null;
   parsed.images.forEach((img, index) => {
     session.feed({
@@ -109,5 +139,5 @@ function replayDataTxt(path: string, options: ReplayFileOptions): ReplayOutput {
   const seconds = (performance.now() - started) / 1000;
   const summary = summarizeReplay(session, path, seconds, options.imageVolumeL ?? session.hw.imageVolumeL);
   progress?.finish(`${parsed.images.length} images, ${summary.records.lpm} LPM and ${summary.records.black} BLACK records`);
-  return { logLines: session.logLines, summary, inputProblems: parsed.problems.map((p) => ({ offset: p.offset, message: `line ${p.line}: ${p.message}` })) };
+  return { logLines: session.logLines, summary, inputProblems: parsed.problems.map((p) => ({ offset: p.offset, message: `line ${p.line}: ${p.message}` })), telemetryParts: session.telemetryParts };
 }

@@ -7,6 +7,8 @@ import { parseHwConf, type HwConf } from "../config/hwConf.js";
 import { parseTaxoConf } from "../config/taxoConf.js";
 import { Firmware, FrameKind, Status, describeStatus, type BlocRecord, type Build } from "../firmware/index.js";
 import { formatRecordLine, formatTaxoLine } from "../formats/rs232Lines.js";
+import { FloatTelemetry, type TelemetryPart } from "../firmware/floatTelemetry.js";
+import type { Cts5Phase } from "../telemetry/types.js";
 import type { ReplayFrame } from "./replayFrame.js";
 import { TruthBlocGrouper, type TruthBloc } from "./truthBlocs.js";
 
@@ -64,12 +66,17 @@ export class ReplaySession {
   private readonly grouper: TruthBlocGrouper;
   private readonly pendingTruth: TruthBloc[] = [];
   private readonly frameSize: { widthPx: number; heightPx: number } | null;
+  /** The float side (slicing and telemetry encoders), when the replay was asked for telemetry. */
+  readonly telemetry: FloatTelemetry | null = null;
+  /** CTS5 file parts and SBD messages the float side sealed, in order. */
+  readonly telemetryParts: TelemetryPart[] = [];
+  private phase: Cts5Phase | null = null;
 
   /**
    * Configures a firmware of `build` from the camera lines, for frames of `frameSize` (null: histogram
    * frames only), with a classification `model` (uvpec binary) when given.
    */
-  constructor(lines: CameraLines, build: Build | "auto", frameSize: { widthPx: number; heightPx: number } | null, model?: Uint8Array) {
+  constructor(lines: CameraLines, build: Build | "auto", frameSize: { widthPx: number; heightPx: number } | null, model?: Uint8Array, floatConfig?: Uint8Array) {
     this.hw = parseHwConf(lines.hwConf);
     const acq = parseAcqConf(lines.acqConf);
     const taxo = lines.taxoConf ? parseTaxoConf(lines.taxoConf) : undefined;
@@ -87,6 +94,11 @@ export class ReplaySession {
       if (taxo.modelClassCount !== this.firmware.raw.modelClasses()) {
         throw new Error(`TAXO_CONF ${taxo.name} says ${taxo.modelClassCount} classes, the model has ${this.firmware.raw.modelClasses()}: give the model's TAXO_CONF`);
       }
+    }
+    if (floatConfig) {
+      this.telemetry = new FloatTelemetry(this.firmware);
+      const f = this.telemetry.configure(floatConfig);
+      if (f !== Status.OK) throw new Error(`firmware refused the float configuration: ${describeStatus(f)}`);
     }
     this.grouper = new TruthBlocGrouper(acq.framesPerBloc);
     this.logLines = [lines.hwConf, lines.acqConf, ...(lines.taxoConf ? [lines.taxoConf] : [])].map((l) => l.trim());
@@ -137,7 +149,20 @@ export class ReplaySession {
       else if (this.mismatches.length < MAX_LISTED_MISMATCHES) this.mismatches.push({ index: frame.index, firmware: summary.classCounts, truth: frame.truth.classCounts });
     }
     this.pendingTruth.push(...this.grouper.add(frame.index, frame.kind, frame.truth));
+    // A bloc the frame completed belongs to the frame's phase: the float learns the phase before the bloc.
+    if (frame.phase) this.setPhase(frame.phase, frame.index);
     this.collect();
+  }
+
+  private setPhase(phase: Cts5Phase, frameIndex: number): void {
+    if (!this.telemetry || phase === this.phase) return;
+    this.phase = phase;
+    this.noteFloat(this.telemetry.setPhase(phase), frameIndex, "setting the float phase");
+  }
+
+  private noteFloat(status: Status, frameIndex: number, what: string): void {
+    if (status !== Status.OK) this.problems.push({ frameIndex, message: `float side, ${what}: ${describeStatus(status)}` });
+    if (this.telemetry) this.telemetryParts.push(...this.telemetry.takeParts());
   }
 
   /** Flushes the partial blocs (end of the acquisition). */
@@ -146,6 +171,7 @@ export class ReplaySession {
     if (s !== Status.OK) this.problems.push({ frameIndex: -1, message: `flushing the last blocs: ${describeStatus(s)}` });
     this.pendingTruth.push(...this.grouper.flush());
     this.collect();
+    if (this.telemetry) this.noteFloat(this.telemetry.finish(), -1, "ending the cycle");
   }
 
   /** Counts candidates the classifier could not take (their vignette was empty or too large). */
@@ -183,6 +209,7 @@ export class ReplaySession {
         for (const t of record.taxo.flatMap((f) => f.triplets)) this.taxoClassCounts[t.classIndex] = (this.taxoClassCounts[t.classIndex] ?? 0) + 1;
       }
       this.logLines.push(formatRecordLine(record));
+      if (this.telemetry) for (const st of this.telemetry.pushBloc(record)) this.noteFloat(st, -1, `bloc at ${record.pressureDbar.toFixed(2)} dbar`);
       const truth = this.pendingTruth.shift() ?? null;
       this.blocs.push(compareBloc(record, truth));
     }

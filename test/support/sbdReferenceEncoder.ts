@@ -112,16 +112,34 @@ export class RangeEncoder {
   }
 }
 
-const probs = (n: number) => new Uint16Array(n).fill(1024);
+const probs = (n: number, p = 1024) => new Uint16Array(n).fill(p);
+
+// A tree shaped for expected bit length c, computed leaf-weight sums per node (README "Contexts").
+function tree(c: number): Uint16Array {
+  const w = Array.from({ length: 64 }, (_, b) => 2 ** Math.max(8, 20 - 2 * Math.abs(b - c)));
+  const t = probs(64);
+  for (let depth = 0; depth < 6; depth++) {
+    const span = 64 / 2 ** depth;
+    for (let node = 0; node < 2 ** depth; node++) {
+      const lo = node * span;
+      const sum = (a: number, b: number) => w.slice(a, b).reduce((x, y) => x + y, 0);
+      const all = sum(lo, lo + span);
+      t[2 ** depth + node] = Math.min(2017, Math.max(31, Math.floor((sum(lo, lo + span / 2) * 2048 + Math.floor(all / 2)) / all)));
+    }
+  }
+  return t;
+}
 
 /** Fresh contexts of a message (README "Contexts"). */
 export function referenceContexts() {
+  const ulp = probs(4);
+  ulp[1] = 1843;
   return {
-    dt: probs(64), dp: probs(64), img: probs(64), temp: probs(64),
-    count: Array.from({ length: 16 }, () => probs(64)),
-    grey: Array.from({ length: 9 }, () => probs(64)),
-    taxoN: probs(64), taxoClass: probs(64), taxoCount: probs(64), taxoSize: probs(64), taxoGrey: probs(64),
-    samePhase: probs(1), sizeRaw: probs(1), ulp: probs(4),
+    dt: tree(4), dp: tree(3), img: tree(4), temp: tree(6),
+    count: Array.from({ length: 24 }, (_, j) => tree(Math.max(0, j - 1 - Math.floor(j / 4)))),
+    grey: Array.from({ length: 9 }, (_, j) => tree(j === 0 ? 0 : Math.max(1, 8 - j))),
+    taxoN: tree(2), taxoClass: tree(2), taxoCount: tree(3), taxoSize: tree(14), taxoGrey: tree(5),
+    samePhase: probs(1, 1843), sizeRaw: probs(1, 1843), ulp,
   };
 }
 
@@ -243,9 +261,10 @@ export class SbdBodyWriter {
       enc.tree(c.ulp, 2, cls);
       next.ints.push(n);
       if (cls === 3) return enc.direct(f32bits(count), 32);
-      const pred = prev === null ? (k === 0 ? 0 : Math.floor(next.ints[k - 1] / 2)) : rescale(prev.ints[k], i, prev.i);
-      need(pred < 2 ** 53, "count prediction beyond 2^53 (images ratio too large)");
-      putSigned(enc, c.count[Math.min(bitLen(pred), 15)], n - pred);
+      const below = k === 0 ? 0 : next.ints[k - 1];
+      const first = k === 0 ? i * 2048 : k === 1 ? Math.floor(below / 16) : k === 2 ? Math.floor(below / 4) : Math.floor((below * 5) / 8);
+      const pred = Math.min(prev === null ? first : rescale(prev.ints[k], i, prev.i), 2 ** 32 - 1);
+      putSigned(enc, c.count[Math.min(bitLen(pred), 23)], n - pred);
     });
     if (r.kind === "lpm") {
       need(r.grey.length === 18 && r.grey.every((g) => isInt(g, 255)), "bad greys");

@@ -26,25 +26,68 @@ export interface SbdContexts {
   ulp: Uint16Array;
 }
 
-/** Fresh contexts for a new message. */
+/** Number of COUNT contexts (by the prediction's bit length, 23 and more sharing the last). */
+export const COUNT_CONTEXTS = 24;
+
+/** A 64-probability tree shaped to expect bit length `centre`: leaf b weighs 2^max(8, 20 - 2|b - centre|). */
+export function shapedTree(centre: number): Uint16Array {
+  const weight = (b: number): number => 2 ** Math.max(8, 20 - 2 * Math.abs(b - centre));
+  const probs = newProbs(64);
+  for (let m = 1; m < 64; m++) {
+    const depth = Math.floor(Math.log2(m));
+    const span = 64 >> depth;
+    const lo = (m - 2 ** depth) * span;
+    let left = 0;
+    let all = 0;
+    for (let b = lo; b < lo + span; b++) {
+      all += weight(b);
+      if (b < lo + span / 2) left += weight(b);
+    }
+    probs[m] = Math.min(2017, Math.max(31, Math.floor((left * 2048 + Math.floor(all / 2)) / all)));
+  }
+  return probs;
+}
+
+/** A single probability starting at `p`. */
+function single(p: number): Uint16Array {
+  const probs = newProbs(1);
+  probs[0] = p;
+  return probs;
+}
+
+/** Fresh contexts for a new message, each tree shaped to its context's expected bit length (README "Contexts"). */
 export function newSbdContexts(): SbdContexts {
-  const ctx = () => newProbs(64);
+  const ulp = newProbs(4);
+  ulp[1] = 1843;
   return {
-    dt: ctx(),
-    dp: ctx(),
-    img: ctx(),
-    temp: ctx(),
-    count: Array.from({ length: 16 }, ctx),
-    grey: Array.from({ length: 9 }, ctx),
-    taxoN: ctx(),
-    taxoClass: ctx(),
-    taxoCount: ctx(),
-    taxoSize: ctx(),
-    taxoGrey: ctx(),
-    samePhase: newProbs(1),
-    sizeRaw: newProbs(1),
-    ulp: newProbs(4),
+    dt: shapedTree(4),
+    dp: shapedTree(3),
+    img: shapedTree(4),
+    temp: shapedTree(6),
+    count: Array.from({ length: COUNT_CONTEXTS }, (_, j) => shapedTree(Math.max(0, j - 1 - Math.floor(j / 4)))),
+    grey: Array.from({ length: 9 }, (_, j) => shapedTree(j === 0 ? 0 : Math.max(1, 8 - j))),
+    taxoN: shapedTree(2),
+    taxoClass: shapedTree(2),
+    taxoCount: shapedTree(3),
+    taxoSize: shapedTree(14),
+    taxoGrey: shapedTree(5),
+    samePhase: single(1843),
+    sizeRaw: single(1843),
+    ulp,
   };
+}
+
+/** A first record's count prediction: class 0 from the images (~2,048 noise objects each), above from the class below. */
+export function firstRecordPrediction(k: number, images: number, below: number): number {
+  if (k === 0) return images * 2048;
+  if (k === 1) return Math.floor(below / 16);
+  if (k === 2) return Math.floor(below / 4);
+  return Math.floor((below * 5) / 8);
+}
+
+/** Predictions are capped at 2^32 - 1, so a residual always fits putSigned. */
+export function capPrediction(pred: number): number {
+  return Math.min(pred, TWO_32 - 1);
 }
 
 /** Raised inside body decoding when a value is impossible; caught by decodeSbdBody, never escapes. */

@@ -15,6 +15,9 @@ import {
   SbdBodyError,
   TWO_32,
   cappedBitLength,
+  capPrediction,
+  COUNT_CONTEXTS,
+  firstRecordPrediction,
   float32Bits,
   float32FromBits,
   getSigned,
@@ -151,9 +154,10 @@ function decodeCounts(
       ints.push(0);
       continue;
     }
-    const pred =
-      prev === null ? (k === 0 ? 0 : Math.floor(ints[k - 1] / 2)) : rescaleCount(prev.ints[k], images, prev.images);
-    const n = checkRange(`count ${k + 1}`, pred + getSigned(d, c.count[cappedBitLength(pred, 15)]), TWO_32 - 1);
+    const pred = capPrediction(
+      prev === null ? firstRecordPrediction(k, images, k === 0 ? 0 : ints[k - 1]) : rescaleCount(prev.ints[k], images, prev.images),
+    );
+    const n = checkRange(`count ${k + 1}`, pred + getSigned(d, c.count[cappedBitLength(pred, COUNT_CONTEXTS - 1)]), TWO_32 - 1);
     const bits = float32Bits(n) + (cls === 1 ? 1 : cls === 2 ? -1 : 0);
     if (bits < 0) throw new SbdBodyError(`count ${k + 1}: one ulp below 0`);
     counts.push(float32FromBits(bits));

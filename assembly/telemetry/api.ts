@@ -70,7 +70,7 @@ export function floatFinish(): Status {
   if (!floatConfigured) return Status.FLOAT_NOT_CONFIGURED;
   if (readyParts() != 0) return Status.PART_WAITING;
   const status = flushSlices();
-  if (readyParts() != 0) return Status.PART_WAITING;
+  if (status == Status.PART_WAITING || readyParts() != 0) return Status.PART_WAITING;
   const sealed = sealAll();
   return sealed != Status.OK ? sealed : status;
 }

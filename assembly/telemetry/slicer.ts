@@ -57,15 +57,22 @@ function clearAcc(acc: usize): void {
   for (let i: u32 = 0; i < TAXO_ACC_BYTES; i += 8) store<u64>(acc + i, 0);
 }
 
-/** The float's phase from now on (0..5); a change closes the open slice. */
+// @ts-ignore: decorator
+@inline function sliceOutputWaiting(): bool {
+  return kindPending(KIND_LPM) || kindPending(KIND_TAXO);
+}
+
+/** The float's phase from now on (0..5); a change closes the open slice (PART_WAITING: drain parts, call again). */
 export function setPhase(phase: u32): Status {
   if (phase > 5) return Status.FLOAT_PHASE;
+  if (phase != currentPhase && sliceOutputWaiting()) return Status.PART_WAITING;
   if (phase != currentPhase) closeSlice();
   currentPhase = phase;
   return Status.OK;
 }
 
-/** Takes the bloc record in blocStaging (LPM, BLACK or TAXO) into the slicing. */
+/** Takes the bloc record in blocStaging (LPM, BLACK or TAXO) into the slicing. PART_WAITING: a part must be
+ *  taken first; the bloc was not (or not wholly) taken, and the same bloc is pushed again after draining. */
 export function pushBloc(): Status {
   const b = blocStaging;
   const kind = <u32>load<u8>(b, 0);
@@ -73,12 +80,14 @@ export function pushBloc(): Status {
   const pressureDbar = load<f64>(b, 16);
   if (!(timeS >= 0 && timeS < 4294967296.0) || !(Math.abs(pressureDbar) <= 100000)) return Status.BLOC_RECORD;
   if (kind == KIND_TAXO) return addTaxoBloc(b);
-  if (kind == KIND_BLACK) return sendBlack(b);
+  if (kind == KIND_BLACK) return kindPending(KIND_BLACK) ? Status.PART_WAITING : sendBlack(b);
   if (kind != KIND_LPM) return Status.BLOC_RECORD;
   if (!(Math.abs(load<f64>(b, 24)) <= 10000)) return Status.BLOC_RECORD;
+  // One call may close the open slice and send this bloc: two records of a kind. Each waits its turn.
+  if (sliceOutputWaiting()) return Status.PART_WAITING;
   if (!isNavigationPhase(currentPhase)) {
     closeSlice();
-    return sendRawBloc(b, PROC_RW);
+    return sliceOutputWaiting() ? Status.PART_WAITING : sendRawBloc(b, PROC_RW);
   }
   const zone = zoneOf(pressureDbar);
   const index = <i64>Math.floor((pressureDbar - zoneTopDbar(zone)) / zoneThicknessDbar(zone));
@@ -86,7 +95,7 @@ export function pushBloc(): Status {
   const sameSlice = sliceOpen && sliceZone == zone && sliceIndex == index && sliceProcessing == processing;
   if (processing == PROC_RW) {
     closeSlice();
-    return sendRawBloc(b, PROC_RW);
+    return sliceOutputWaiting() ? Status.PART_WAITING : sendRawBloc(b, PROC_RW);
   }
   if (processing == PROC_DW) {
     if (sameSlice) {
@@ -95,6 +104,7 @@ export function pushBloc(): Status {
       return Status.OK;
     }
     closeSlice();
+    if (sliceOutputWaiting()) return Status.PART_WAITING;
     sliceOpen = true;
     sliceZone = zone;
     sliceIndex = index;
@@ -109,9 +119,11 @@ export function pushBloc(): Status {
   return Status.OK;
 }
 
-/** Closes the open slice and sends pending TAXO objects (end of a cycle or phase). */
+/** Closes the open slice and sends pending TAXO objects (end of a cycle); PART_WAITING: drain, call again. */
 export function flushSlices(): Status {
+  if (sliceOutputWaiting()) return Status.PART_WAITING;
   const status = closeSlice();
+  if (sliceOutputWaiting() && load<u64>(pendingTaxo) != 0) return Status.PART_WAITING;
   if (load<u64>(pendingTaxo) != 0) {
     // TAXO objects whose LPM bloc never came: sent alone with the last bloc's time and pressure.
     const s2 = sendTaxo(pendingTaxo, sliceTime, slicePressureSum / <f64>max<u32>(sliceBlocs, 1), PROC_RW);

@@ -56,7 +56,16 @@ export class FloatTelemetry {
 
   /** Tells the float's phase; a change closes the open slice. */
   setPhase(phase: Cts5Phase): Status {
-    const s = this.x.floatSetPhase(CTS5_PHASES.indexOf(phase));
+    return this.retrying(() => this.x.floatSetPhase(CTS5_PHASES.indexOf(phase)));
+  }
+
+  // Runs a call, draining ready parts and calling again while it answers PART_WAITING (it keeps its input).
+  private retrying(call: () => Status): Status {
+    let s = call();
+    for (let i = 0; i < 4 && s === Status.PART_WAITING; i++) {
+      this.drain();
+      s = call();
+    }
     this.drain();
     return s;
   }
@@ -77,8 +86,7 @@ export class FloatTelemetry {
     v.setFloat64(24, record.temperatureC, true);
     record.counts.forEach((c, k) => v.setUint32(32 + 4 * k, c, true));
     record.grey.forEach((g, k) => v.setUint8(104 + k, g));
-    statuses.push(this.x.floatPushBloc());
-    this.drain();
+    statuses.push(this.retrying(() => this.x.floatPushBloc()));
     return statuses;
   }
 

@@ -1,0 +1,94 @@
+// The firmware's float side against independent code: the host decoders (written from the README), the
+// reference SBD encoder and CTS5 writer (test/support), a plain reference slicer, and the real float's data.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildFloatConfigBlob } from "../host/config/floatConfigBlob.js";
+import { loadProfile } from "../host/config/profile.js";
+import { BUILDS, Firmware, Status } from "../host/firmware/index.js";
+import { FloatTelemetry, type TelemetryPart } from "../host/firmware/floatTelemetry.js";
+import { readAuxProfile } from "../host/formats/argo/index.js";
+import { decodeCts5File } from "../host/telemetry/cts5/index.js";
+import { sliceRecordsFromAux } from "../host/telemetry/fromAux.js";
+import { decodeSbdMessages } from "../host/telemetry/sbd/index.js";
+import type { SliceKind, SliceRecord } from "../host/telemetry/types.js";
+import { writeCts5Reference } from "./support/cts5ReferenceWriter.js";
+import { encodeSbdCycle } from "./support/sbdReferenceEncoder.js";
+
+const FIXTURES = join(import.meta.dirname, "fixtures", "argo-4903634");
+const AUX_FILES = readdirSync(FIXTURES).filter((f) => f.endsWith("_aux.nc")).sort();
+const profile = loadProfile("000118LP");
+const KINDS: SliceKind[] = ["lpm", "black", "taxo"];
+
+function encode(build: (typeof BUILDS)[number], records: readonly SliceRecord[], opts: { sbdMaxBytes?: number; cycle?: number; formats?: { cts5: boolean; sbd: boolean } } = {}): TelemetryPart[] {
+  const ft = new FloatTelemetry(Firmware.create(build));
+  expect(ft.configure(buildFloatConfigBlob(profile.zones, profile.float, { cycle: opts.cycle ?? 1, sbdMaxBytes: opts.sbdMaxBytes, formats: opts.formats }))).toBe(Status.OK);
+  for (const r of records) expect(ft.pushSlice(r)).toBe(Status.OK);
+  expect(ft.finish()).toBe(Status.OK);
+  return ft.takeParts();
+}
+
+function decodeParts(parts: TelemetryPart[]): { cts5: SliceRecord[]; sbd: SliceRecord[]; problems: number } {
+  const cts = parts.filter((p) => p.format === "cts5").map((p, i) => decodeCts5File(p.bytes, `part${i}`));
+  const sbd = decodeSbdMessages(parts.filter((p) => p.format === "sbd").map((p, i) => ({ source: `msg${i}`, bytes: p.bytes })));
+  return { cts5: cts.flatMap((c) => c.records), sbd: sbd.records, problems: cts.reduce((a, c) => a + c.problems.length, 0) + sbd.problems.length };
+}
+
+/** A record as the float32 AUX file holds it (pressure and temperature as float32), to compare field by field. */
+function asAux(r: SliceRecord): unknown {
+  const base = { kind: r.kind, timeS: r.timeS, pressureDbar: Math.fround(r.pressureDbar), images: r.images };
+  if (r.kind === "taxo") return { ...base, categories: r.categories };
+  return { ...base, temperatureC: Math.fround(r.temperatureC), counts: r.counts, ...(r.kind === "lpm" ? { grey: r.grey } : {}) };
+}
+const byTime = (a: SliceRecord[]) => KINDS.flatMap((k) => a.filter((r) => r.kind === k).sort((x, y) => x.timeS - y.timeS));
+
+describe.each(BUILDS)("real float data through the firmware encoders (%s build)", (build) => {
+  it.each(AUX_FILES)("%s: every LPM, BLACK and TAXO level comes back identical (float32 bits) from CTS5 and SBD", (file) => {
+    const aux = readAuxProfile(readFileSync(join(FIXTURES, file)));
+    const records = sliceRecordsFromAux(aux, profile.zones);
+    for (const limit of [340, 100]) {
+      const decoded = decodeParts(encode(build, records, { sbdMaxBytes: limit, cycle: aux.cycle }));
+      expect(decoded.problems).toBe(0);
+      const expected = byTime(records).map(asAux);
+      expect(byTime(decoded.sbd).map(asAux)).toEqual(expected);
+      if (limit === 340) expect(byTime(decoded.cts5).map(asAux)).toEqual(expected);
+      // toEqual treats -0 and 0 alike; the counts' float32 bits must match exactly.
+      const bitsOf = (rs: SliceRecord[]) => new Uint32Array(new Float32Array(byTime(rs).flatMap((r) => (r.kind === "taxo" ? r.categories.map((c) => c.meanSize) : r.counts))).buffer);
+      expect(bitsOf(decoded.sbd)).toEqual(bitsOf(records));
+      // The levels read back equal what the AUX file holds (the decoded values, not our records, are compared).
+      expect(byTime(decoded.sbd).filter((r) => r.kind === "lpm").length).toBe(aux.lpm.length);
+      const lpmAux = aux.lpm.map((l) => ({ kind: "lpm", timeS: l.timeS, pressureDbar: l.pressureDbar, images: l.images, temperatureC: l.temperatureC, counts: l.counts, grey: l.grey })).sort((a, b) => a.timeS - b.timeS);
+      expect(byTime(decoded.sbd).filter((r) => r.kind === "lpm").map(asAux)).toEqual(lpmAux);
+    }
+  });
+});
+
+describe.each(BUILDS)("firmware bytes against the reference encoders (%s build)", (build) => {
+  const aux = readAuxProfile(readFileSync(join(FIXTURES, "R4903634_020_aux.nc")));
+  const records = sliceRecordsFromAux(aux, profile.zones);
+  for (const limit of [100, 270, 340]) {
+    it(`SBD messages at ${limit} bytes are byte-identical to the reference encoder's, kind by kind`, () => {
+      for (const kind of KINDS) {
+        const ofKind = records.filter((r) => r.kind === kind);
+        const firmware = encode(build, ofKind, { sbdMaxBytes: limit, cycle: 20, formats: { cts5: false, sbd: true } }).map((p) => Array.from(p.bytes));
+        const reference = encodeSbdCycle(ofKind, { floatId: 4903634, cycle: 20, maxBytes: limit }).map((m) => Array.from(m));
+        expect(firmware.length).toBeGreaterThan(0);
+        expect(firmware).toEqual(reference);
+      }
+    });
+  }
+  it("each CTS5 part is byte-identical to the reference writer's file of the same records", () => {
+    for (const kind of KINDS) {
+      const ofKind = records.filter((r) => r.kind === kind);
+      const parts = encode(build, ofKind, { formats: { cts5: true, sbd: false } });
+      let at = 0;
+      for (const p of parts) {
+        expect(p.bytes.length).toBeLessThanOrEqual(4096);
+        const n = decodeCts5File(p.bytes, "part").records.length;
+        expect(Array.from(p.bytes)).toEqual(Array.from(writeCts5Reference(kind, ofKind.slice(at, at + n)).bytes));
+        at += n;
+      }
+      expect(at).toBe(ofKind.length);
+    }
+  });
+});

@@ -7,13 +7,14 @@ import { packageRoot } from "../host/paths.js";
 import { benchLabelling } from "./labellingBench.js";
 import { benchReplay } from "./replayBench.js";
 import { benchClassify } from "./classifyBench.js";
+import { benchTelemetryBytes } from "./telemetryBytes.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const log = (s: string) => process.stderr.write(s + "\n");
 
 const memory = BUILDS.map((build) => {
   const fw = Firmware.create(build);
-  return { build, pages: fw.memoryBytes / 65536, staticBytes: fw.staticBytes, modelStateBytes: fw.raw.modelStateBytes(), objectSlots: fw.raw.objectSlots() };
+  return { build, pages: fw.memoryBytes / 65536, staticBytes: fw.staticBytes, modelStateBytes: fw.raw.modelStateBytes(), floatStateBytes: fw.raw.floatStateBytes(), objectSlots: fw.raw.objectSlots() };
 });
 
 log(`labelling, ${ROUNDS} rounds per contender and frame (interleaved; medians):`);
@@ -25,15 +26,18 @@ const replay = benchReplay(Math.max(3, ROUNDS >> 2), log);
 log("classification, per object and model load ...");
 const classify = benchClassify(ROUNDS);
 
+log("telemetry bytes per real profile ...");
+const telemetry = await benchTelemetryBytes();
+
 const out = join(packageRoot(), "bench", "out");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify }, null, 2));
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
-console.log(`| build | pages | working state (budget 256 KiB) | model state | object slots |\n|---|---|---|---|---|`);
+console.log(`| build | pages | camera working state (budget 256 KiB) | float side (slicing, encoders) | model state | object slots |\n|---|---|---|---|---|---|`);
 for (const m of memory) {
-  const working = m.staticBytes - m.modelStateBytes;
-  console.log(`| ${m.build} | ${m.pages} (${m.pages * 64} KiB) | ${working} B (${(working / 1024).toFixed(1)} KiB) | ${m.modelStateBytes} B | ${m.objectSlots} |`);
+  const working = m.staticBytes - m.modelStateBytes - m.floatStateBytes;
+  console.log(`| ${m.build} | ${m.pages} (${m.pages * 64} KiB) | ${working} B (${(working / 1024).toFixed(1)} KiB) | ${m.floatStateBytes} B | ${m.modelStateBytes} B | ${m.objectSlots} |`);
 }
 console.log(`\n## Labelling, ms per 2464 x 2056 frame (median of ${ROUNDS}); ratio to the floor; ${opencv}\n`);
 for (const r of results) {
@@ -53,4 +57,11 @@ console.log(`\n## Classification (${classify.objects} candidate vignettes of 120
 console.log(`| contender | us per object (features + inference) |\n|---|---|`);
 for (const [name, us] of Object.entries(classify.usPerObject)) console.log(`| ${name} | ${us.toFixed(1)} |`);
 console.log(`\nModel load (validate + swap), ms: ${Object.entries(classify.modelLoadMs).map(([b, ms]) => `${b} ${ms.toFixed(2)}`).join(", ")}`);
+console.log(`\n## Telemetry bytes per real profile (float 4903634, AUX levels through the firmware's encoders)\n`);
+console.log(`| profile | records | CTS5 B (files) | SBD 340 B (msgs) | SBD 270 (msgs) | SBD 100 (msgs) | gzip -9 | brotli 11 | xz -9e | CTS5 / SBD 340 | best compressor / SBD 340 |\n|---|---|---|---|---|---|---|---|---|---|---|`);
+const sum = (f: (t: (typeof telemetry)[number]) => number) => telemetry.reduce((a, t) => a + f(t), 0);
+for (const t of [...telemetry, { file: "all six", records: sum((t) => t.records), cts5Bytes: sum((t) => t.cts5Bytes), cts5Files: sum((t) => t.cts5Files), sbd: Object.fromEntries([340, 270, 100].map((l) => [l, { bytes: sum((t) => t.sbd[l].bytes), messages: sum((t) => t.sbd[l].messages) }])), gzip: sum((t) => t.gzip), brotli: sum((t) => t.brotli), xz: sum((t) => t.xz) }]) {
+  const s340 = t.sbd[340].bytes;
+  console.log(`| ${t.file} | ${t.records} | ${t.cts5Bytes} (${t.cts5Files}) | ${s340} (${t.sbd[340].messages}) | ${t.sbd[270].bytes} (${t.sbd[270].messages}) | ${t.sbd[100].bytes} (${t.sbd[100].messages}) | ${t.gzip} | ${t.brotli} | ${t.xz} | ${(t.cts5Bytes / s340).toFixed(2)} | ${(Math.min(t.gzip, t.brotli, t.xz) / s340).toFixed(2)} |`);
+}
 log(`written ${join(out, "bench.json")}`);

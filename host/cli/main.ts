@@ -1,6 +1,8 @@
 // uvp-float <verb>: dispatching and error handling. The host's verbs are listed here; the bin entry
 // (simulator/cli/main.ts) adds the simulator's, since only the simulator may import both.
 import { CliError, ExitCode } from "./cliError.js";
+import { compareVerb } from "./compareVerb.js";
+import { decodeVerb } from "./decodeVerb.js";
 import { importVerb } from "./importVerb.js";
 import { modelVerb } from "./modelVerb.js";
 import { objectsVerb } from "./objectsVerb.js";
@@ -10,7 +12,7 @@ import { spectrumVerb } from "./spectrumVerb.js";
 import type { Verb } from "./verb.js";
 
 /** The verbs the host provides. */
-export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb];
+export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb, decodeVerb, compareVerb];
 
 function usage(verbs: Verb[]): string {
   return `Usage: uvp-float <verb> [options]

@@ -1,0 +1,138 @@
+// uvp-float compare: decoded telemetry against the Argo AUX profile file of the same cycle, field by field.
+import { readFileSync } from "node:fs";
+import { ArgoAuxError, readAuxProfileFile } from "../formats/argo/auxReader.js";
+import type { AuxProfile } from "../formats/argo/auxTypes.js";
+import { isoTime } from "../telemetry/argoRecords.js";
+import { compareWithAux, comparisonIsClean, comparisonTable, type AuxComparison } from "../telemetry/compareAux.js";
+import { parseDecodedDocument, sliceRecordsOf } from "../telemetry/outputFormats.js";
+import { CTS5_PHASES, type Cts5Phase, type DecodeProblem, type SliceRecord } from "../telemetry/types.js";
+import { CliError, ExitCode } from "./cliError.js";
+import { decodeTelemetryFiles, problemLine, readTelemetryFiles } from "./telemetryInputs.js";
+import { intOption, parseVerbArgs, type Verb } from "./verb.js";
+
+const help = `Usage: uvp-float compare <decoded.json|decoded.cbor | .hex files, SBD messages, directories...> <aux.nc> [options]
+
+Compares decoded telemetry with an Argo AUX profile file (R<wmo>_<ccc>_aux.nc, 2023 or current variable
+names), which must be the last argument. The decoded side is either the output of 'uvp-float decode
+--format json' or '--format cbor' (by the .json / .cbor extension), or CTS5 / SBD files decoded on the fly.
+Records of each kind (LPM, BLACK, TAXO) are matched by time and pressure; then pressure and temperature are
+compared as float32, counts and mean sizes by their float32 bits (one ulp is a difference), images, greys
+and category indexes as integers. Prints matched / different / missing per kind and the first differences.
+
+Options:
+  --phase <list>         compare only decoded records of these phases, comma-separated (DESCENT, PARK,
+                         DEEP_PROFILE, SHORT_PARK, ASCENT, SURFACE); an AUX R file holds one profile, so
+                         with a whole cycle's files give e.g. --phase ASCENT
+  --max-differences <n>  differences and unmatched records to print (default 20; --json lists all)
+  --json                 print the comparison as JSON
+  -h, --help             this help
+
+Example:
+  uvp-float decode cycle-010/ --out 010.json
+  uvp-float compare 010.json R4903634_010_aux.nc --phase ASCENT
+
+Exit codes: 0 every record matched with every field equal; 1 a field differs or a record is on one side
+only; 65 an input is unreadable, or decoding found problems (listed; the comparison is still printed);
+64 usage.`;
+
+/** The compare verb. */
+export const compareVerb: Verb = {
+  name: "compare",
+  summary: "compare decoded telemetry with an Argo AUX profile file, field by field",
+  help,
+  run(argv) {
+    const { values, positionals } = parseVerbArgs("compare", argv, {
+      phase: { type: "string" }, "max-differences": { type: "string" }, json: { type: "boolean" },
+    });
+    if (positionals.length < 2) {
+      throw new CliError("uvp-float compare: give the decoded records (a decode .json/.cbor, or .hex / SBD files) and then the AUX .nc file\nRun 'uvp-float compare --help' for usage.", ExitCode.USAGE);
+    }
+    const phases = phaseOption(values.phase as string | undefined);
+    const maxShown = intOption("compare", "max-differences", values["max-differences"] as string | undefined, 0, 1e9) ?? 20;
+    const auxPath = positionals[positionals.length - 1];
+    const aux = auxOrFail(auxPath);
+    const { records, problems } = decodedRecords(positionals.slice(0, -1));
+    const c = compareWithAux(records, aux, { phases });
+
+    if (values.json) console.log(JSON.stringify({ aux: auxPath, platform: aux.platform, cycle: aux.cycle, direction: aux.direction, ...c, decodeProblems: problems, auxProblems: aux.problems }, null, 1));
+    else console.log(report(c, aux, auxPath, problems, phases, maxShown).join("\n"));
+    if (!comparisonIsClean(c)) return ExitCode.TRUTH_MISMATCH;
+    return problems.length > 0 ? ExitCode.INPUT : ExitCode.OK;
+  },
+};
+
+function phaseOption(value: string | undefined): Cts5Phase[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value.split(",").map((s) => s.trim().toUpperCase()).filter((s) => s !== "");
+  const bad = list.filter((p) => !(CTS5_PHASES as readonly string[]).includes(p));
+  if (list.length === 0 || bad.length > 0) {
+    throw new CliError(`uvp-float compare: --phase takes phases among ${CTS5_PHASES.join(", ")}, got "${value}"`, ExitCode.USAGE);
+  }
+  return list as Cts5Phase[];
+}
+
+function auxOrFail(path: string): AuxProfile {
+  try {
+    return readAuxProfileFile(path);
+  } catch (err) {
+    const why = err instanceof ArgoAuxError ? err.message : `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+    throw new CliError(`${why}\nThe last argument must be an Argo AUX profile file (R<wmo>_<ccc>_aux.nc).`, ExitCode.INPUT);
+  }
+}
+
+/** Records from decode documents (.json, .cbor) and from telemetry files decoded here, with the problems met. */
+function decodedRecords(paths: readonly string[]): { records: SliceRecord[]; problems: DecodeProblem[] } {
+  const records: SliceRecord[] = [];
+  const problems: DecodeProblem[] = [];
+  const telemetry: string[] = [];
+  for (const path of paths) {
+    if (!/\.(json|cbor)$/iu.test(path)) {
+      telemetry.push(path);
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch (err) {
+      throw new CliError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path`, ExitCode.INPUT);
+    }
+    try {
+      const doc = parseDecodedDocument(bytes, path);
+      records.push(...sliceRecordsOf(doc, path));
+      problems.push(...doc.problems);
+    } catch (err) {
+      throw new CliError(`${(err as Error).message}\nGive a file written by 'uvp-float decode --format json' (or cbor), or the .hex / SBD files themselves.`, ExitCode.INPUT);
+    }
+  }
+  if (telemetry.length > 0) {
+    const read = readTelemetryFiles(telemetry);
+    if (read.files.length === 0 && read.problems.length === 0) {
+      throw new CliError(`${telemetry.join(", ")}: no CTS5 .hex file or SBD message found; give those, or a decode .json / .cbor`, ExitCode.INPUT);
+    }
+    const decoded = decodeTelemetryFiles(read.files);
+    records.push(...decoded.records);
+    problems.push(...read.problems, ...decoded.problems);
+  }
+  return { records, problems };
+}
+
+function report(c: AuxComparison, aux: AuxProfile, auxPath: string, problems: DecodeProblem[], phases: Cts5Phase[] | undefined, maxShown: number): string[] {
+  const lines = [
+    `compare with ${auxPath} (float ${aux.platform}, cycle ${aux.cycle}, direction ${aux.direction}, ${aux.names} names)${phases ? `, decoded phases ${phases.join(", ")}` : ""}`,
+    ...comparisonTable(c).map((l) => `  ${l}`),
+  ];
+  if (c.skipped > 0) lines.push(`  ${c.skipped} decoded records of other phases left out`);
+  const listed = (what: string, items: string[]): void => {
+    if (items.length === 0) return;
+    lines.push(`  ${what} (${items.length}):`, ...items.slice(0, maxShown).map((s) => `    ${s}`));
+    if (items.length > maxShown) lines.push(`    ... ${items.length - maxShown} more (--max-differences, or --json for all)`);
+  };
+  const when = (t: number, p: number) => `${isoTime(t) ?? `time ${t}`} ${p.toFixed(1)} dbar`;
+  listed("differences", c.differences.map((d) => `${d.kind.toUpperCase()} ${when(d.timeS, d.pressureDbar)} ${d.field}: decoded ${d.decoded}, AUX ${d.aux}`));
+  listed("only decoded", c.onlyInDecodedRecords.map((r) => `${r.kind.toUpperCase()} ${when(r.timeS, r.pressureDbar)}${r.phase ? ` ${r.phase}` : ""}`));
+  listed("only in the AUX file", c.onlyInAuxRecords.map((r) => `${r.kind.toUpperCase()} ${when(r.timeS, r.pressureDbar)}`));
+  listed("decoding problems", problems.map(problemLine));
+  listed("AUX file notes", aux.problems);
+  lines.push(comparisonIsClean(c) ? "  identical: every record matched, every field equal" : "  DIFFERENT");
+  return lines;
+}

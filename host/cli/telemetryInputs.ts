@@ -1,0 +1,126 @@
+// Telemetry inputs of the decode and compare verbs: CTS5 .hex files and compact SBD messages, given as files or
+// directories, told apart by their first byte (0x1B/0x1C/0x1D CTS5 v2, 0x55 SBD) or else by their name, then
+// decoded together. SBD messages go to the decoder all at once, since it reports which of a cycle are missing.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { decodeCts5File, parseCts5FileName } from "../telemetry/cts5/index.js";
+import { decodeSbdMessages, type SbdSummary } from "../telemetry/sbd/index.js";
+import type { DecodeProblem, SliceKind, SliceRecord } from "../telemetry/types.js";
+import { CliError, ExitCode } from "./cliError.js";
+
+/** Which decoder a file goes to. */
+export type TelemetryFileType = "cts5" | "sbd";
+
+/** One input file, read. */
+export interface TelemetryFile {
+  /** The path as the user gave it (or directory + name), used as the source in problems. */
+  source: string;
+  type: TelemetryFileType;
+  bytes: Uint8Array;
+}
+
+/** The CTS5 or SBD type of a file from its first byte, else its name; null when neither says. */
+export function telemetryFileType(bytes: Uint8Array, name: string): TelemetryFileType | null {
+  const first = bytes[0];
+  if (first === 0x1b || first === 0x1c || first === 0x1d) return "cts5";
+  if (first === 0x55) return "sbd";
+  // A damaged or v1 file still goes to its decoder when its name says what it is, to get a problem with an offset.
+  if (parseCts5FileName(name) !== null) return "cts5";
+  if (/\.sbd$/iu.test(name)) return "sbd";
+  return null;
+}
+
+/** Reads the files and the files of the directories in `paths` (sorted by name, hidden files left out). Files given
+ *  by name that are neither CTS5 nor SBD become problems; such files inside a directory are only listed as skipped. */
+export function readTelemetryFiles(paths: readonly string[]): { files: TelemetryFile[]; problems: DecodeProblem[]; skipped: string[] } {
+  const files: TelemetryFile[] = [];
+  const problems: DecodeProblem[] = [];
+  const skipped: string[] = [];
+  const take = (path: string, insideDirectory: boolean): void => {
+    const bytes = readOrFail(path);
+    const type = telemetryFileType(bytes, path);
+    if (type !== null) files.push({ source: path, type, bytes });
+    else if (insideDirectory) skipped.push(path);
+    else {
+      const first = bytes.length === 0 ? "it is empty" : `its first byte is 0x${bytes[0].toString(16).padStart(2, "0")}`;
+      problems.push({ source: path, offset: 0, message: `neither a CTS5 .hex file (first byte 0x1B, 0x1C or 0x1D) nor an SBD message (0x55): ${first}; not decoded` });
+    }
+  };
+  for (const path of paths) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch (err) {
+      throw new CliError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path`, ExitCode.INPUT);
+    }
+    if (!isDirectory) {
+      take(path, false);
+      continue;
+    }
+    const names = readdirSync(path).filter((n) => !n.startsWith(".")).sort();
+    for (const n of names) {
+      const p = join(path, n);
+      if (statSync(p).isFile()) take(p, true);
+    }
+  }
+  return { files, problems, skipped };
+}
+
+function readOrFail(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new CliError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path`, ExitCode.INPUT);
+  }
+}
+
+/** Everything decoded from a set of telemetry files. */
+export interface DecodedTelemetry {
+  records: SliceRecord[];
+  problems: DecodeProblem[];
+  cts5Files: number;
+  sbdMessages: number;
+  /** Lines about the SBD messages (which are missing, duplicated...), empty without SBD input. */
+  sbdLines: string[];
+  /** The SBD decoder's own summary (per float and cycle); null without SBD input. */
+  sbdSummary: SbdSummary | null;
+  /** Whether a cycle's SBD messages are missing (a gap, or its last message not received): records were lost
+   *  that no problem names, since a message that never came has no bytes to point at. */
+  sbdIncomplete: boolean;
+}
+
+/** Decodes CTS5 files one by one (in the given order), then all SBD messages together. */
+export function decodeTelemetryFiles(files: readonly TelemetryFile[]): DecodedTelemetry {
+  const records: SliceRecord[] = [];
+  const problems: DecodeProblem[] = [];
+  const cts5 = files.filter((f) => f.type === "cts5");
+  for (const f of cts5) {
+    const r = decodeCts5File(f.bytes, f.source);
+    records.push(...r.records);
+    problems.push(...r.problems);
+  }
+  const sbd = files.filter((f) => f.type === "sbd");
+  let sbdLines: string[] = [];
+  let sbdSummary: SbdSummary | null = null;
+  if (sbd.length > 0) {
+    const r = decodeSbdMessages(sbd.map((f) => ({ source: f.source, bytes: f.bytes })));
+    records.push(...r.records);
+    problems.push(...r.problems);
+    sbdSummary = r.summary;
+    sbdLines = r.summary.lines;
+  }
+  const sbdIncomplete = sbdSummary !== null && sbdSummary.cycles.some((c) => c.missing.length > 0 || c.total === null);
+  return { records, problems, cts5Files: cts5.length, sbdMessages: sbd.length, sbdLines, sbdSummary, sbdIncomplete };
+}
+
+/** Records per kind. */
+export function recordsPerKind(records: readonly SliceRecord[]): Record<SliceKind, number> {
+  const n: Record<SliceKind, number> = { lpm: 0, black: 0, taxo: 0 };
+  for (const r of records) n[r.kind]++;
+  return n;
+}
+
+/** A problem as one line: where (source, byte offset), then what. */
+export function problemLine(p: DecodeProblem): string {
+  return `${p.source} at byte ${p.offset}: ${p.message}`;
+}

@@ -347,8 +347,8 @@ describe("compact SBD v1 rejections", () => {
       [forged(1, (e) => { e.direct(0, 3); e.direct(3, 2); }), /processing code 3/],
       [forged(3, (e, c) => { taxoHead(2, 2)(e, c); putUnsigned(e, c.taxoN, 41); }), /category count 41/],
       [forged(3, (e, c) => { taxoHead(2, 2)(e, c); putUnsigned(e, c.taxoN, 1); putSigned(e, c.taxoClass, 40); }), /index 40/],
-      [forged(3, (e, c) => { taxoHead(2, 2)(e, c); putUnsigned(e, c.taxoN, 1); putSigned(e, c.taxoClass, 0); putUnsigned(e, c.taxoCount, 1); e.bit(c.sizeRaw, 0, 0); putUnsigned(e, c.taxoSize, 3); putSigned(e, c.taxoGrey, 300); }), /grey 364/],
-      [forged(3, (e, c) => { taxoHead(2, 2)(e, c); putUnsigned(e, c.taxoN, 1); putSigned(e, c.taxoClass, 0); putUnsigned(e, c.taxoCount, 0); e.bit(c.sizeRaw, 0, 0); }), /over 0 objects/],
+      [forged(3, (e, c) => { taxoHead(2, 2)(e, c); putUnsigned(e, c.taxoN, 1); putSigned(e, c.taxoClass, 0); putUnsigned(e, c.taxoCount, 1); e.tree(c.sizeUlp, 2, 0); putUnsigned(e, c.taxoSize, 3); putSigned(e, c.taxoGrey, 300); }), /grey 364/],
+      [forged(3, (e, c) => { taxoHead(2, 2)(e, c); putUnsigned(e, c.taxoN, 1); putSigned(e, c.taxoClass, 0); putUnsigned(e, c.taxoCount, 0); e.tree(c.sizeUlp, 2, 0); }), /over 0 objects/],
     ];
     const w = new SbdBodyWriter();
     w.write({ kind: "taxo", phase: "PARK", processing: "RW", timeS: 5, pressureDbar: 900, images: 1, categories: [] });

@@ -24,8 +24,8 @@ const CTX_TAXO_SIZE: u32 = CTX_TAXO_N + 3;
 const CTX_TAXO_GREY: u32 = CTX_TAXO_N + 4;
 const TREE_CONTEXTS: u32 = CTX_TAXO_N + 5;
 const P_SAME_PHASE: u32 = TREE_CONTEXTS * 64;
-const P_SIZE_RAW: u32 = P_SAME_PHASE + 1;
-const P_ULP: u32 = P_SAME_PHASE + 2; // 4 probabilities, a 2-level tree
+const P_SIZE_ULP: u32 = P_SAME_PHASE + 1; // 4 probabilities, a 2-level tree
+const P_ULP: u32 = P_SAME_PHASE + 5; // 4 probabilities, a 2-level tree
 /** Probabilities (u16) one message's coder uses. */
 export const SBD_PROB_COUNT: u32 = P_ULP + 4;
 
@@ -53,14 +53,20 @@ function countClassOf(bits: u32): u64 {
   if (n >= 4294967296.0) return 3;
   const base = reinterpret<u32>(<f32>n);
   const d = <i64>bits - <i64>base;
-  const cls: u64 = d == 0 ? 0 : d == 1 ? 1 : d == -1 ? 2 : 3;
+  const cls = <u64>ulpClass(d);
   return cls == 3 ? 3 : (<u64>n << 2) | cls;
 }
 
-function putCountClass(cls: u32): void {
+/** Codes a float32 class (0 exact, 1 one ulp above, 2 one ulp below, 3 raw) on the 2-level tree at `base`. */
+function putFloatClass(base: u32, cls: u32): void {
   const hi = cls >> 1;
-  rcBit(single(P_ULP + 1), hi);
-  rcBit(single(P_ULP + 2 + hi), cls & 1);
+  rcBit(single(base + 1), hi);
+  rcBit(single(base + 2 + hi), cls & 1);
+}
+
+// @ts-ignore: decorator
+@inline function ulpClass(d: i64): u32 {
+  return d == 0 ? 0 : d == 1 ? 1 : d == -1 ? 2 : 3;
 }
 
 /** Expected bit length of the values context `ctx` codes: the centre of its initial probabilities (README). */
@@ -82,7 +88,7 @@ function contextCentre(ctx: u32): i32 {
 
 // @ts-ignore: decorator
 @inline function leafWeight(b: i32, centre: i32): u64 {
-  return <u64>1 << <u64>max<i32>(8, 20 - 2 * abs<i32>(b - centre));
+  return <u64>1 << <u64>max<i32>(8, 20 - abs<i32>(b - centre));
 }
 
 /** Fills `table` for a new message: each tree shaped to its context's expected bit length, singles at one half. */
@@ -109,7 +115,7 @@ export function initProbabilities(table: usize): void {
   // Singles: a phase change, a raw mean size and a non-integer count are all rare.
   for (let i = P_SAME_PHASE; i < SBD_PROB_COUNT; i++) store<u16>(table + (i << 1), 1024);
   store<u16>(table + (P_SAME_PHASE << 1), 1843);
-  store<u16>(table + (P_SIZE_RAW << 1), 1843);
+  store<u16>(table + ((P_SIZE_ULP + 1) << 1), 1843);
   store<u16>(table + ((P_ULP + 1) << 1), 1843);
 }
 
@@ -175,7 +181,7 @@ function encodeCounts(r: usize, prev: usize, next: usize, first: bool, images: u
     const bits = recCountBits(r, k);
     const c = countClassOf(bits);
     const cls = <u32>(c & 3);
-    putCountClass(cls);
+    putFloatClass(P_ULP, cls);
     let n: u64 = 0;
     if (cls == 3) {
       rcDirect(<u64>bits, 32);
@@ -232,19 +238,16 @@ function encodeTaxo(r: usize, prev: usize, next: usize, first: bool): void {
     rcUnsigned(tree(CTX_TAXO_COUNT), <u64>objects);
     const sizeBits = catSizeBits(c);
     const s = reinterpret<f32>(sizeBits);
-    let exact = false;
+    // The float's means are float32 sums / objects: within an ulp of fround(sum / objects), sum an integer.
+    let cls: u32 = 3;
     let sum: f64 = 0;
     if (objects > 0 && (sizeBits >>> 31) == 0 && isFinite<f32>(s)) {
       sum = Math.floor(<f64>s * <f64>objects + 0.5);
-      exact = sum < 1099511627776.0 && reinterpret<u32>(<f32>(sum / <f64>objects)) == sizeBits;
+      if (sum < 1099511627776.0) cls = ulpClass(<i64>sizeBits - <i64>reinterpret<u32>(<f32>(sum / <f64>objects)));
     }
-    if (exact) {
-      rcBit(single(P_SIZE_RAW), 0);
-      rcUnsigned(tree(CTX_TAXO_SIZE), <u64>sum);
-    } else {
-      rcBit(single(P_SIZE_RAW), 1);
-      rcDirect(<u64>sizeBits, 32);
-    }
+    putFloatClass(P_SIZE_ULP, cls);
+    if (cls == 3) rcDirect(<u64>sizeBits, 32);
+    else rcUnsigned(tree(CTX_TAXO_SIZE), <u64>sum);
     const g = <i64>catGrey(c);
     rcSigned(tree(CTX_TAXO_GREY), g - lastGrey);
     lastGrey = g;

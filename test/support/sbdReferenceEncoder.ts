@@ -116,7 +116,7 @@ const probs = (n: number, p = 1024) => new Uint16Array(n).fill(p);
 
 // A tree shaped for expected bit length c, computed leaf-weight sums per node (README "Contexts").
 function tree(c: number): Uint16Array {
-  const w = Array.from({ length: 64 }, (_, b) => 2 ** Math.max(8, 20 - 2 * Math.abs(b - c)));
+  const w = Array.from({ length: 64 }, (_, b) => 2 ** Math.max(8, 20 - Math.abs(b - c)));
   const t = probs(64);
   for (let depth = 0; depth < 6; depth++) {
     const span = 64 / 2 ** depth;
@@ -132,14 +132,18 @@ function tree(c: number): Uint16Array {
 
 /** Fresh contexts of a message (README "Contexts"). */
 export function referenceContexts() {
-  const ulp = probs(4);
-  ulp[1] = 1843;
+  const ulpTree = () => {
+    const t = probs(4);
+    t[1] = 1843;
+    return t;
+  };
+  const ulp = ulpTree();
   return {
     dt: tree(4), dp: tree(3), img: tree(4), temp: tree(6),
     count: Array.from({ length: 24 }, (_, j) => tree(Math.max(0, j - 1 - Math.floor(j / 4)))),
     grey: Array.from({ length: 9 }, (_, j) => tree(j === 0 ? 0 : Math.max(1, 8 - j))),
     taxoN: tree(2), taxoClass: tree(2), taxoCount: tree(3), taxoSize: tree(14), taxoGrey: tree(5),
-    samePhase: probs(1, 1843), sizeRaw: probs(1, 1843), ulp,
+    samePhase: probs(1, 1843), sizeUlp: ulpTree(), ulp,
   };
 }
 
@@ -235,13 +239,11 @@ export class SbdBodyWriter {
         putUnsigned(enc, c.taxoCount, cat.objects);
         const s = cat.meanSize;
         const sum = Math.floor(s * cat.objects + 0.5);
-        if (cat.objects > 0 && Number.isFinite(s) && f32bits(s) < 0x80000000 && sum < TWO_40 && Math.fround(sum / cat.objects) === s) {
-          enc.bit(c.sizeRaw, 0, 0);
-          putUnsigned(enc, c.taxoSize, sum);
-        } else {
-          enc.bit(c.sizeRaw, 0, 1);
-          enc.direct(f32bits(s), 32);
-        }
+        const d = cat.objects > 0 && Number.isFinite(s) && f32bits(s) < 0x80000000 && sum < TWO_40 ? f32bits(s) - f32bits(sum / cat.objects) : NaN;
+        const cls = d === 0 ? 0 : d === 1 ? 1 : d === -1 ? 2 : 3;
+        enc.tree(c.sizeUlp, 2, cls);
+        if (cls === 3) enc.direct(f32bits(s), 32);
+        else putUnsigned(enc, c.taxoSize, sum);
         putSigned(enc, c.taxoGrey, cat.meanGrey - lastGrey);
         lastIndex = cat.index;
         lastGrey = cat.meanGrey;

@@ -22,16 +22,16 @@ export interface SbdContexts {
   taxoSize: Uint16Array;
   taxoGrey: Uint16Array;
   samePhase: Uint16Array;
-  sizeRaw: Uint16Array;
+  sizeUlp: Uint16Array;
   ulp: Uint16Array;
 }
 
 /** Number of COUNT contexts (by the prediction's bit length, 23 and more sharing the last). */
 export const COUNT_CONTEXTS = 24;
 
-/** A 64-probability tree shaped to expect bit length `centre`: leaf b weighs 2^max(8, 20 - 2|b - centre|). */
+/** A 64-probability tree shaped to expect bit length `centre`: leaf b weighs 2^max(8, 20 - |b - centre|). */
 export function shapedTree(centre: number): Uint16Array {
-  const weight = (b: number): number => 2 ** Math.max(8, 20 - 2 * Math.abs(b - centre));
+  const weight = (b: number): number => 2 ** Math.max(8, 20 - Math.abs(b - centre));
   const probs = newProbs(64);
   for (let m = 1; m < 64; m++) {
     const depth = Math.floor(Math.log2(m));
@@ -59,6 +59,8 @@ function single(p: number): Uint16Array {
 export function newSbdContexts(): SbdContexts {
   const ulp = newProbs(4);
   ulp[1] = 1843;
+  const sizeUlp = newProbs(4);
+  sizeUlp[1] = 1843;
   return {
     dt: shapedTree(4),
     dp: shapedTree(3),
@@ -72,7 +74,7 @@ export function newSbdContexts(): SbdContexts {
     taxoSize: shapedTree(14),
     taxoGrey: shapedTree(5),
     samePhase: single(1843),
-    sizeRaw: single(1843),
+    sizeUlp,
     ulp,
   };
 }

@@ -203,12 +203,15 @@ function decodeCategories(d: RangeDecoder, c: SbdContexts, prev: Prev | null): T
     const index = checkRange(`category ${j + 1} index`, lastIndex + 1 + getSigned(d, c.taxoClass), 39);
     const objects = checkRange(`category ${j + 1} objects`, getUnsigned(d, c.taxoCount), TWO_32 - 1);
     let meanSize: number;
-    if (d.bit(c.sizeRaw, 0) === 1) {
+    const cls = d.tree(c.sizeUlp, 2);
+    if (cls === 3) {
       meanSize = float32FromBits(d.direct(32));
     } else {
       const sum = getUnsigned(d, c.taxoSize);
       if (objects === 0) throw new SbdBodyError(`category ${j + 1}: size sent as a sum over 0 objects`);
-      meanSize = Math.fround(sum / objects);
+      const bits = float32Bits(sum / objects) + (cls === 1 ? 1 : cls === 2 ? -1 : 0);
+      if (bits < 0) throw new SbdBodyError(`category ${j + 1}: size one ulp below 0`);
+      meanSize = float32FromBits(bits);
     }
     const meanGrey = checkRange(`category ${j + 1} grey`, lastGrey + getSigned(d, c.taxoGrey), 255);
     categories.push({ index, objects, meanSize, meanGrey });

@@ -3,6 +3,7 @@
 import { CliError, ExitCode } from "./cliError.js";
 import { compareVerb } from "./compareVerb.js";
 import { decodeVerb } from "./decodeVerb.js";
+import { encodeVerb } from "./encodeVerb.js";
 import { importVerb } from "./importVerb.js";
 import { modelVerb } from "./modelVerb.js";
 import { objectsVerb } from "./objectsVerb.js";
@@ -12,7 +13,7 @@ import { spectrumVerb } from "./spectrumVerb.js";
 import type { Verb } from "./verb.js";
 
 /** The verbs the host provides. */
-export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb, decodeVerb, compareVerb];
+export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb, encodeVerb, decodeVerb, compareVerb];
 
 function usage(verbs: Verb[]): string {
   return `Usage: uvp-float <verb> [options]

@@ -30,8 +30,9 @@ export function telemetryFileType(bytes: Uint8Array, name: string): TelemetryFil
   return null;
 }
 
-/** Reads the files and the files of the directories in `paths` (sorted by name, hidden files left out). Files given
- *  by name that are neither CTS5 nor SBD become problems; such files inside a directory are only listed as skipped. */
+// A file named on the command line that is neither CTS5 nor SBD is a problem; inside a directory it is only skipped,
+// since such directories (mailboxes, downloads) often hold other files.
+/** Reads the files, and the files of the directories (sorted by name, hidden ones left out), in `paths`. */
 export function readTelemetryFiles(paths: readonly string[]): { files: TelemetryFile[]; problems: DecodeProblem[]; skipped: string[] } {
   const files: TelemetryFile[] = [];
   const problems: DecodeProblem[] = [];

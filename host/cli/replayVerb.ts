@@ -63,7 +63,7 @@ export const replayVerb: Verb = {
     const cycle = intOption("replay", "cycle", values.cycle as string | undefined, 0, 999) ?? 1;
     const telemetryProfile = telemetryDir ? telemetryProfileFor(input, values.profile as string | undefined) : undefined;
     const telemetry = telemetryDir
-      ? { floatId: telemetryProfile?.float.wmo ?? 0, cycle, sbdMaxBytes: telemetryProfile?.float.sbdMaxBytes, zones: telemetryProfile?.zones }
+      ? { floatId: telemetryProfile?.float.wmo ?? 0, cycle, sbdMaxBytes: telemetryProfile?.float.sbdMaxBytes, zones: values.profile ? telemetryProfile?.zones : undefined }
       : undefined;
     let out;
     try {

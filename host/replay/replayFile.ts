@@ -42,7 +42,7 @@ export interface TelemetryOptions {
   floatId?: number;
   cycle?: number;
   sbdMaxBytes?: number;
-  /** Zone table for inputs without one (*_data.txt); a stream's own table wins. */
+  /** Zone table; default: the stream's own (a *_data.txt has none, so it needs this). */
   zones?: ZoneTable;
 }
 
@@ -54,7 +54,7 @@ const PHASES: Record<MissionPhase, Cts5Phase> = {
 function floatBlob(options: ReplayFileOptions, zones: ZoneTable | undefined): Uint8Array | undefined {
   const t = options.telemetry;
   if (!t) return undefined;
-  const table = zones ?? t.zones;
+  const table = t.zones ?? zones;
   if (!table) throw new Error("telemetry needs a depth-zone table: this input has none, give a profile");
   return buildFloatConfigBlob(table, { wmo: t.floatId ?? 0, sbdMaxBytes: t.sbdMaxBytes ?? 340 }, { cycle: t.cycle ?? 1 });
 }

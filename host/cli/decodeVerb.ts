@@ -62,7 +62,7 @@ export const decodeVerb: Verb = {
     const problems = [...read.problems, ...decoded.problems];
     const perKind = recordsPerKind(decoded.records);
     const summary = {
-      inputs: { cts5Files: decoded.cts5Files, sbdMessages: decoded.sbdMessages, skipped: read.skipped },
+      inputs: { cts5Files: decoded.cts5Files, sbdMessages: decoded.sbdMessages, skipped: read.skipped, sentBothWays: decoded.sentBothWays },
       records: perKind,
       problems: problems.length,
       complete: problems.length === 0 && !decoded.sbdIncomplete,
@@ -83,6 +83,7 @@ export const decodeVerb: Verb = {
         `decoded ${decoded.cts5Files} CTS5 file${decoded.cts5Files === 1 ? "" : "s"} and ${decoded.sbdMessages} SBD message${decoded.sbdMessages === 1 ? "" : "s"}`,
         `  records: ${perKind.lpm} LPM, ${perKind.black} BLACK, ${perKind.taxo} TAXO`,
         ...decoded.sbdLines.map((l) => `  SBD: ${l}`),
+        ...(decoded.sentBothWays > 0 ? [`  ${decoded.sentBothWays} records came both in CTS5 files and in SBD messages: kept once`] : []),
         volume.litres === null ? "  concentrations left empty: give --profile or --image-volume" : `  image volume ${volume.litres} L (${volume.from})`,
         ...(read.skipped.length > 0 ? [`  skipped (neither CTS5 nor SBD): ${read.skipped.join(", ")}`] : []),
         ...problems.map((p) => `  problem: ${problemLine(p)}`),

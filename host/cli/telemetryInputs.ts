@@ -88,6 +88,19 @@ export interface DecodedTelemetry {
   /** Whether a cycle's SBD messages are missing (a gap, or its last message not received): records were lost
    *  that no problem names, since a message that never came has no bytes to point at. */
   sbdIncomplete: boolean;
+  /** Records that came both in CTS5 files and in SBD messages (the same slice sent both ways), kept once. */
+  sentBothWays: number;
+}
+
+const F32 = new Float32Array(1);
+const U32 = new Uint32Array(F32.buffer);
+const bits = (x: number): number => ((F32[0] = x), U32[0]);
+
+/** A record's identity, float32 values by their bits (so -0 and 0, or two NaNs, are told apart as the formats do). */
+function recordKey(r: SliceRecord): string {
+  const head = [r.kind, r.phase, r.processing, r.timeS, r.pressureDbar, r.images];
+  if (r.kind === "taxo") return JSON.stringify([...head, r.categories.map((c) => [c.index, c.objects, bits(c.meanSize), c.meanGrey])]);
+  return JSON.stringify([...head, r.temperatureC, r.counts.map(bits), r.kind === "lpm" ? r.grey : []]);
 }
 
 /** Decodes CTS5 files one by one (in the given order), then all SBD messages together. */
@@ -103,15 +116,21 @@ export function decodeTelemetryFiles(files: readonly TelemetryFile[]): DecodedTe
   const sbd = files.filter((f) => f.type === "sbd");
   let sbdLines: string[] = [];
   let sbdSummary: SbdSummary | null = null;
+  let sentBothWays = 0;
   if (sbd.length > 0) {
     const r = decodeSbdMessages(sbd.map((f) => ({ source: f.source, bytes: f.bytes })));
-    records.push(...r.records);
+    // A float may send a slice both ways (CTS5 over RUDICS, SBD as a fallback): keep one copy.
+    const fromCts5 = new Set(records.map(recordKey));
+    for (const rec of r.records) {
+      if (fromCts5.has(recordKey(rec))) sentBothWays++;
+      else records.push(rec);
+    }
     problems.push(...r.problems);
     sbdSummary = r.summary;
     sbdLines = r.summary.lines;
   }
   const sbdIncomplete = sbdSummary !== null && sbdSummary.cycles.some((c) => c.missing.length > 0 || c.total === null);
-  return { records, problems, cts5Files: cts5.length, sbdMessages: sbd.length, sbdLines, sbdSummary, sbdIncomplete };
+  return { records, problems, cts5Files: cts5.length, sbdMessages: sbd.length, sbdLines, sbdSummary, sbdIncomplete, sentBothWays };
 }
 
 /** Records per kind. */

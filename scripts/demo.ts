@@ -1,7 +1,8 @@
 // npm run demo: simulate a short float profile, replay it through the firmware (both builds, with the
-// demonstration classifier of profiles/models), and
-// say where the outputs are. Everything lands in demo-out/ and is rewritten on every run.
-import { mkdirSync, rmSync } from "node:fs";
+// demonstration classifier of profiles/models, and the float side's slicing and telemetry encoders), decode
+// the telemetry into Argo-named records, and say where the outputs are. Everything lands in demo-out/ and is
+// rewritten on every run.
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { hostVerbs, runCli } from "../host/cli/main.js";
 import { packageRoot } from "../host/paths.js";
@@ -21,11 +22,18 @@ console.log("1. Simulating a 200 dbar profile of float unit 000118LP (park 30 mi
 await run("simulate", "--profile", "000118LP", "--seed", "1", "--out", stream, "--profile-depth", "200", "--park-hours", "0.5", "--frame-scale", "0.25");
 const model = join(packageRoot(), "profiles", "models", "demo-taxa.bin");
 console.log("\n2. Replaying it through the SIMD firmware build, classifying large objects with the demonstration model...");
-await run("replay", stream, "--build", "simd", "--model", model, "--out", join(out, "mission"));
-console.log("\n3. And through the plain (MVP) build: its RS232 log must be byte-identical.");
-await run("replay", stream, "--build", "scalar", "--model", model, "--out", join(out, "mission-scalar"));
+await run("replay", stream, "--build", "simd", "--model", model, "--out", join(out, "mission"), "--telemetry", join(out, "telemetry"));
+console.log("\n3. And through the plain (MVP) build: its RS232 log and telemetry must be byte-identical.");
+await run("replay", stream, "--build", "scalar", "--model", model, "--out", join(out, "mission-scalar"), "--telemetry", join(out, "telemetry-scalar"));
+console.log("\n4. Decoding the float's compact SBD messages into Argo-named records, as an operator would...");
+const sbdOnly = join(out, "telemetry-sbd");
+mkdirSync(sbdOnly);
+for (const f of readdirSync(join(out, "telemetry")).filter((f) => f.endsWith(".sbd"))) copyFileSync(join(out, "telemetry", f), join(sbdOnly, f));
+await run("decode", sbdOnly, "--profile", "000118LP", "--format", "csv", "--out", join(out, "decoded.csv"));
 console.log(`\nOutputs in ${out}:
   mission.uvps              the recorded stream (CBOR sequence, frames with ground truth)
   mission.rs232.log         what the camera sends: HW_CONF, ACQ_CONF, TAXO_CONF, then TAXO_DATA + LPM_DATA per bloc, BLACK_DATA
   mission.summary.json      frames, records, firmware against truth, slope, frames/s
-Compare the builds with: cmp demo-out/mission.rs232.log demo-out/mission-scalar.rs232.log`);
+  telemetry/                what the float sends: CTS5 files (xxxx_ccc_mm_uvp6_lpm.hex, _taxo, _blk) and SBD messages (*.sbd)
+  decoded.csv               the SBD messages decoded: Argo AUX names, one row per slice, concentrations in #/L
+Compare the builds with: cmp demo-out/mission.rs232.log demo-out/mission-scalar.rs232.log; diff -r demo-out/telemetry demo-out/telemetry-scalar`);

@@ -53,7 +53,7 @@ describe("profiles", () => {
     expect(p.zones).toEqual({
       boundariesDbar: [1, 100, 500, 1000],
       sliceThicknessDbar: [1, 5, 10, 20, 40],
-      processing: ["raw", "mean", "mean", "mean", "mean"],
+      processing: ["decimated", "mean", "mean", "mean", "mean"],
     });
     expect(p.park).toEqual({ samplingPeriodS: 7200, imagesPerSample: 20, imageIntervalS: 5 });
   });
@@ -103,6 +103,15 @@ describe("parseProfile: bad profiles", () => {
   it("rejects a TAXO_CONF that is not the one the ACQ_CONF names", () => {
     const data = { ...rawProfile("000118LP"), taxoConf: `TAXO_CONF,${REAL_TAXO.replace("TAXO_NKE_0", "TAXO_NKE_1")};` };
     expect(() => parseProfile(data, "t")).toThrow(/Taxo_conf "TAXO_NKE_0" but the TAXO_CONF line is TAXO_NKE_1/);
+  });
+
+  it("reads the float's telemetry settings, with defaults, and refuses bad ones", () => {
+    expect(loadProfile("000118LP").float).toEqual({ wmo: 4903634, sbdMaxBytes: 340 });
+    expect(loadProfile("000175LP").float).toEqual({ wmo: 0, sbdMaxBytes: 340 });
+    const base = rawProfile("000118LP");
+    expect(() => parseProfile({ ...base, float: { wmo: 4903634, sbdMaxBytes: 341 } }, "t")).toThrow(/float.sbdMaxBytes must be an integer from 100 to 340, got 341/);
+    expect(() => parseProfile({ ...base, float: { wmo: 2 ** 24 } }, "t")).toThrow(/float.wmo must be an integer from 0 to 16777215/);
+    expect(() => parseProfile({ ...base, zones: { ...(base.zones as object), processing: ["decimate", "mean", "mean", "mean", "mean"] } }, "t")).toThrow(/"raw" \/ "decimated" \/ "mean"/);
   });
 
   it("checks the zone table, the park sampling and the frame", () => {

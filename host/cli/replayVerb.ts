@@ -1,56 +1,76 @@
 // uvp-float replay: a recorded stream or *_data.txt through the firmware, to the camera's RS232 log.
-import { existsSync, readFileSync } from "node:fs";
-import { replayFile } from "../replay/replayFile.js";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import type { ReplaySummary } from "../replay/replaySummary.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { buildOption, profileOrFail } from "./common.js";
-import { listProfiles, loadProfile, type Profile } from "../config/profile.js";
-import { openStream } from "../formats/stream/streamReader.js";
-import { partTotals, writeParts } from "../telemetry/partFiles.js";
-import { refuseToOverwrite, writeOutput } from "./outputFiles.js";
-import { intOption, parseVerbArgs, type Verb } from "./verb.js";
+import { expandStreams, shardOption, shardStreams } from "./fleetStreams.js";
+import { refuseToOverwrite } from "./outputFiles.js";
+import { replayFleet } from "./replayFleet.js";
+import { replayStream } from "./replayStream.js";
+import { intOption, parseVerbArgs, type OptionValues, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float replay <stream.uvps|*_data.txt> [options]
+       uvp-float replay <streams and directories...> [--jobs n] [--shard i/n] [--out dir] [options]
 
 Runs a recorded stream (uvp-float simulate, or imported PNG frames) or the camera's own per-image
 *_data.txt through the firmware, and writes what the camera would send over RS232 (HW_CONF, ACQ_CONF,
 [TAXO_CONF], then LPM_DATA and BLACK_DATA lines) plus a JSON summary: frames, records, and, for
 simulated streams, the firmware's counts against the ground truth per frame and per bloc.
 
+A fleet: give several files, or directories (their *.uvps and *_data.txt files), and the streams run in
+parallel on worker threads, each writing the same files a single replay would; progress shows the frames
+done across the fleet and a line as each stream ends; a broken stream is reported and the others go on.
+A fleet summary (per stream: exit code, frames, records, truth, problems, frames/s; totals) is printed
+and written as JSON.
+
 Options:
   --build <b>       firmware build: simd, scalar or auto (default auto)
   --model <m.bin>   classify with this uvpec model: TAXO_DATA lines precede each LPM_DATA; its TAXO_CONF
                     line comes from <m>.json ("taxoConf") beside it when present, else from the input
-  --out <prefix>    write <prefix>.rs232.log and <prefix>.summary.json (default: beside the input)
+  --out <prefix>    one stream: write <prefix>.rs232.log and <prefix>.summary.json (default: beside the
+                    input, <name>.replay.*); a fleet: the directory for every stream's <name>.replay.*
   --telemetry <dir> run the float side too (slicing by depth zone, both encoders) and write its CTS5
-                    files and SBD messages into <dir>; zones from the stream (or --profile for *_data.txt)
+                    files and SBD messages into <dir> (a fleet: into <dir>/<stream name>/); zones from
+                    the stream (or --profile for *_data.txt)
   --profile <name>  zone table, float id and SBD limit for --telemetry (default: the stream's profile)
   --cycle <n>       cycle number for --telemetry file names and messages (default 1)
+  --jobs <n>        a fleet: streams replayed at once, one worker thread each (default: the cores, ${availableParallelism()} here)
+  --shard <i/n>     a fleet: replay only the streams whose index in the sorted list is i modulo n, so that
+                    n machines given the same list share it (i from 0 to n-1)
+  --summary <file>  a fleet: where the fleet summary goes (default: fleet.summary.json in --out, else
+                    beside the first stream; fleet.shard-<i>-of-<n>.summary.json with --shard)
   --force           overwrite existing outputs
-  --json            print the summary as JSON instead of a readable report
+  --json            print the summary (a fleet's: the fleet summary) as JSON instead of a readable report
   -h, --help        this help
 
-Example:
+Examples:
   uvp-float simulate --profile 000118LP --seed 1 --out mission.uvps
   uvp-float replay mission.uvps --build scalar --out mission-scalar --telemetry mission-telemetry
+  uvp-float replay missions/ --jobs 4 --out replays/ --json > fleet.json
 
 Exit codes: 0 ok; 1 the firmware disagrees with the stream's ground truth (a frame without touching
 objects whose class counts differ, or a bloc past the overlap bound); 65 the input is unreadable, or was
 damaged or had frames that could not be used (the outputs hold everything else, the report lists each
-problem with its byte offset or frame); 64 usage; 70 the firmware refused the configuration or model;
-73 an output exists (use --force) or cannot be written.`;
+problem with its byte offset or frame); 64 usage; 70 the firmware refused the configuration or model (or
+a worker thread failed); 73 an output exists (use --force) or cannot be written. A fleet exits with the
+worst of its streams' codes, from best to worst 0 < 1 < 65 < 70 < 73.`;
 
 /** The replay verb. */
 export const replayVerb: Verb = {
   name: "replay",
-  summary: "run a recorded stream or *_data.txt through the firmware: RS232 log + summary",
+  summary: "run recorded streams or *_data.txt through the firmware (many in parallel): RS232 log + summary",
   help,
-  run(argv) {
+  async run(argv) {
     const { values, positionals } = parseVerbArgs("replay", argv, {
       build: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" }, model: { type: "string" },
       telemetry: { type: "string" }, profile: { type: "string" }, cycle: { type: "string" },
+      jobs: { type: "string" }, shard: { type: "string" }, summary: { type: "string" },
     });
-    if (positionals.length !== 1) throw new CliError("uvp-float replay: give one stream or *_data.txt file\nRun 'uvp-float replay --help' for usage.", ExitCode.USAGE);
+    if (positionals.length === 0) throw new CliError("uvp-float replay: give a stream or *_data.txt file, or several, or directories of them\nRun 'uvp-float replay --help' for usage.", ExitCode.USAGE);
+    // One stream file runs as it always has (in this thread, --out a prefix); --jobs alone changes nothing for it.
+    const fleet = positionals.length > 1 || values.shard !== undefined || values.summary !== undefined || positionals.some((p) => existsSync(p) && statSync(p).isDirectory());
+    if (fleet) return runFleet(values, positionals);
     const input = positionals[0];
     if (!existsSync(input)) throw new CliError(`${input}: no such file; check the path`, ExitCode.INPUT);
     const prefix = (values.out as string | undefined) ?? input.replace(/\.(uvps|cbor|txt)$/i, "") + ".replay";
@@ -59,47 +79,32 @@ export const replayVerb: Verb = {
     refuseToOverwrite([logPath, summaryPath], Boolean(values.force));
     const build = buildOption("replay", values.build as string | undefined);
     const model = loadModelOption(values.model as string | undefined);
-    const telemetryDir = values.telemetry as string | undefined;
     const cycle = intOption("replay", "cycle", values.cycle as string | undefined, 0, 999) ?? 1;
-    const telemetryProfile = telemetryDir ? telemetryProfileFor(input, values.profile as string | undefined) : undefined;
-    const telemetry = telemetryDir
-      ? { floatId: telemetryProfile?.float.wmo ?? 0, cycle, sbdMaxBytes: telemetryProfile?.float.sbdMaxBytes, zones: values.profile ? telemetryProfile?.zones : undefined }
-      : undefined;
-    let out;
-    try {
-      out = replayFile(input, { build, progress: true, model, telemetry });
-    } catch (err) {
-      const message = (err as Error).message;
-      throw new CliError(`${input}: ${message}`, /firmware refused/.test(message) ? ExitCode.FIRMWARE : ExitCode.INPUT);
-    }
-    writeOutput(logPath, out.logLines.join("\n") + "\n");
-    writeOutput(summaryPath, JSON.stringify({ ...out.summary, inputProblems: out.inputProblems }, null, 2) + "\n");
-    if (telemetryDir) {
-      try {
-        const paths = writeParts(telemetryDir, out.telemetryParts, { floatId: telemetry?.floatId ?? 0, cycle, pattern: 1 }, Boolean(values.force));
-        const t = partTotals(out.telemetryParts);
-        if (!values.json) console.log(`telemetry: ${t.cts5.files} CTS5 file(s), ${t.cts5.bytes} bytes; ${t.sbd.messages} SBD message(s), ${t.sbd.bytes} bytes (${paths.length} files in ${telemetryDir})`);
-      } catch (err) {
-        throw new CliError((err as Error).message, ExitCode.OUTPUT);
-      }
-    }
+    const out = replayStream({ input, logPath, summaryPath, build, model, telemetryDir: values.telemetry as string | undefined, profileName: values.profile as string | undefined, cycle, force: Boolean(values.force) }, true);
+    const t = out.telemetry;
+    if (t && !values.json) console.log(`telemetry: ${t.cts5Files} CTS5 file(s), ${t.cts5Bytes} bytes; ${t.sbdMessages} SBD message(s), ${t.sbdBytes} bytes (${t.files} files in ${t.dir})`);
     if (values.json) console.log(JSON.stringify({ ...out.summary, inputProblems: out.inputProblems, outputs: { log: logPath, summary: summaryPath } }, null, 2));
     else console.log(readableReport(out.summary, out.inputProblems, logPath, summaryPath));
-    if (out.inputProblems.length > 0 || out.summary.frames.skipped > 0) return ExitCode.INPUT;
-    return out.summary.agreesWithTruth ? ExitCode.OK : ExitCode.TRUTH_MISMATCH;
+    return out.exitCode;
   },
 };
 
-/** The profile that gives --telemetry its float id and limits: --profile, else the one a simulated stream names. */
-function telemetryProfileFor(input: string, name: string | undefined): Profile | undefined {
-  if (name) return profileOrFail("replay", name);
-  try {
-    const header = openStream(input).header;
-    const named = header?.metadata.profile;
-    return typeof named === "string" && listProfiles().includes(named) ? loadProfile(named) : undefined;
-  } catch {
-    return undefined;
-  }
+/** Several streams (or a directory, or a shard of a list): checks the options once, then the pool runs them. */
+async function runFleet(values: OptionValues, positionals: string[]): Promise<number> {
+  const listed = expandStreams(positionals);
+  const shard = shardOption(values.shard as string | undefined);
+  const streams = shardStreams(listed, shard);
+  const jobs = Math.max(1, Math.min(intOption("replay", "jobs", values.jobs as string | undefined, 1, 256) ?? availableParallelism(), streams.length));
+  const build = buildOption("replay", values.build as string | undefined);
+  const model = loadModelOption(values.model as string | undefined);
+  const cycle = intOption("replay", "cycle", values.cycle as string | undefined, 0, 999) ?? 1;
+  const profileName = values.profile as string | undefined;
+  if (profileName) profileOrFail("replay", profileName); // a bad name is one usage error, not one failure per stream
+  return replayFleet({
+    streams, listed: listed.length, shard, jobs, outDir: values.out as string | undefined, telemetryDir: values.telemetry as string | undefined,
+    summaryPath: values.summary as string | undefined, json: Boolean(values.json),
+    shared: { build, model, profileName, cycle, force: Boolean(values.force) },
+  });
 }
 
 /** Reads --model and its sidecar <m>.json TAXO_CONF line, or an input error naming the file. */

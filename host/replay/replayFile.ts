@@ -29,6 +29,8 @@ export interface ReplayFileOptions {
   build: Build | "auto";
   /** Report progress on stderr (bar on a terminal, lines otherwise). */
   progress?: boolean;
+  /** Called after every frame with the frames done and the total when known (a fleet worker forwards it to the main thread). */
+  onProgress?: (done: number, total: number | undefined) => void;
   /** Image volume (L) for concentrations; default from the stream metadata or HW_CONF. */
   imageVolumeL?: number;
   /** A uvpec model to classify with, and the TAXO_CONF line that goes with it (replacing the input's). */
@@ -111,6 +113,7 @@ function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutpu
       pixels: { widthPx: f.widthPx, heightPx: f.heightPx, data: f.pixels }, truth: f.truth, phase: PHASES[f.phase],
     });
     progress?.update(++done);
+    options.onProgress?.(done, total);
     const next = frames.next();
     f = next.done ? null : next.value;
   }
@@ -134,6 +137,7 @@ function replayDataTxt(path: string, options: ReplayFileOptions): ReplayOutput {
       histogram: { entries: img.entries, overexposed: img.overexposedPercent !== null },
     });
     progress?.update(index + 1);
+    options.onProgress?.(index + 1, parsed.images.length);
   });
   session.finish();
   const seconds = (performance.now() - started) / 1000;

@@ -1,0 +1,77 @@
+// One stream's replay as the CLI runs it: the replay, then its RS232 log, summary and telemetry files.
+// The single-stream verb runs it in the main thread, a fleet in worker threads, so both write the same bytes.
+import { listProfiles, loadProfile, type Profile } from "../config/profile.js";
+import type { Build } from "../firmware/index.js";
+import { openStream } from "../formats/stream/streamReader.js";
+import type { StreamProblem } from "../formats/stream/streamTypes.js";
+import { replayFile, type TelemetryOptions } from "../replay/replayFile.js";
+import type { ReplaySummary } from "../replay/replaySummary.js";
+import { partTotals, writeParts } from "../telemetry/partFiles.js";
+import { CliError, ExitCode } from "./cliError.js";
+import { profileOrFail } from "./common.js";
+import { writeOutput } from "./outputFiles.js";
+
+/** What one stream's replay needs: plain data only, so that it can be posted to a worker thread. */
+export interface ReplayStreamJob {
+  input: string;
+  logPath: string;
+  summaryPath: string;
+  build: Build | "auto";
+  model?: { bytes: Uint8Array; taxoConf: string | null };
+  /** Where the CTS5 files and SBD messages go when the float side runs too. */
+  telemetryDir?: string;
+  /** --profile: zone table, float id and SBD limit for the telemetry (default: the profile the stream names). */
+  profileName?: string;
+  cycle: number;
+  force: boolean;
+}
+
+/** What one stream's replay gave: its summary, the problems of the input file, the telemetry written, the exit code. */
+export interface ReplayStreamResult {
+  summary: ReplaySummary;
+  inputProblems: StreamProblem[];
+  telemetry: { cts5Files: number; cts5Bytes: number; sbdMessages: number; sbdBytes: number; files: number; dir: string } | null;
+  exitCode: number;
+}
+
+/** Replays `job.input` and writes its outputs; throws a CliError (message names the file) when it cannot. */
+export function replayStream(job: ReplayStreamJob, progress: boolean | ((done: number, total: number | undefined) => void)): ReplayStreamResult {
+  const { input, telemetryDir, cycle } = job;
+  const telemetryProfile = telemetryDir ? telemetryProfileFor(input, job.profileName) : undefined;
+  const telemetry: TelemetryOptions | undefined = telemetryDir
+    ? { floatId: telemetryProfile?.float.wmo ?? 0, cycle, sbdMaxBytes: telemetryProfile?.float.sbdMaxBytes, zones: job.profileName ? telemetryProfile?.zones : undefined }
+    : undefined;
+  let out;
+  try {
+    out = replayFile(input, { build: job.build, progress: progress === true, onProgress: typeof progress === "function" ? progress : undefined, model: job.model, telemetry });
+  } catch (err) {
+    const message = (err as Error).message;
+    throw new CliError(`${input}: ${message}`, /firmware refused/.test(message) ? ExitCode.FIRMWARE : ExitCode.INPUT);
+  }
+  writeOutput(job.logPath, out.logLines.join("\n") + "\n");
+  writeOutput(job.summaryPath, JSON.stringify({ ...out.summary, inputProblems: out.inputProblems }, null, 2) + "\n");
+  let written: ReplayStreamResult["telemetry"] = null;
+  if (telemetryDir) {
+    try {
+      const paths = writeParts(telemetryDir, out.telemetryParts, { floatId: telemetry?.floatId ?? 0, cycle, pattern: 1 }, job.force);
+      const t = partTotals(out.telemetryParts);
+      written = { cts5Files: t.cts5.files, cts5Bytes: t.cts5.bytes, sbdMessages: t.sbd.messages, sbdBytes: t.sbd.bytes, files: paths.length, dir: telemetryDir };
+    } catch (err) {
+      throw new CliError((err as Error).message, ExitCode.OUTPUT);
+    }
+  }
+  const exitCode = out.inputProblems.length > 0 || out.summary.frames.skipped > 0 ? ExitCode.INPUT : out.summary.agreesWithTruth ? ExitCode.OK : ExitCode.TRUTH_MISMATCH;
+  return { summary: out.summary, inputProblems: out.inputProblems, telemetry: written, exitCode };
+}
+
+/** The profile that gives --telemetry its float id and limits: --profile, else the one a simulated stream names. */
+function telemetryProfileFor(input: string, name: string | undefined): Profile | undefined {
+  if (name) return profileOrFail("replay", name);
+  try {
+    const header = openStream(input).header;
+    const named = header?.metadata.profile;
+    return typeof named === "string" && listProfiles().includes(named) ? loadProfile(named) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadProfile } from "../host/config/profile.js";
 import { packageRoot } from "../host/paths.js";
+import { replayFile } from "../host/replay/replayFile.js";
 import { writeMissionStream } from "../simulator/writeMission.js";
 
 const bin = join(packageRoot(), "dist", "simulator", "cli", "main.js");
@@ -38,6 +39,14 @@ beforeAll(() => {
 });
 
 describe("uvp-float replay, a fleet", () => {
+  it("hears of every frame from a replay without a progress bar (what a worker forwards)", () => {
+    const seen: Array<[number, number | undefined]> = [];
+    const out = replayFile(join(streams, "float-1.uvps"), { build: "auto", onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen).toHaveLength(out.summary.frames.fed);
+    expect(seen[seen.length - 1]).toEqual([out.summary.frames.fed, out.summary.frames.fed]);
+    expect(seen.every(([d], i) => d === i + 1)).toBe(true);
+  });
+
   it("writes with --jobs 2 the same logs and summaries as one-at-a-time replays, and reports the broken stream", () => {
     const single = join(dir, "single");
     mkdirSync(single);

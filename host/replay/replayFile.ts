@@ -112,7 +112,8 @@ function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutpu
       index: f.index, timeS: f.timeS, pressureDbar: f.pressureDbar, temperatureC: f.temperatureC, kind: f.kind,
       pixels: { widthPx: f.widthPx, heightPx: f.heightPx, data: f.pixels }, truth: f.truth, phase: PHASES[f.phase],
     });
-    progress?.update(++done);
+    done++; // not inside progress?.update(...): optional chaining would skip the increment without a progress bar
+    progress?.update(done);
     options.onProgress?.(done, total);
     const next = frames.next();
     f = next.done ? null : next.value;

@@ -14,10 +14,19 @@ that 'uvp-float replay' runs through the firmware. The CSV gives each frame's pr
 (lit/black) and 'phase'. A frame matches its row by file name, else by time, else by linear
 interpolation between rows at most 30 s apart. The camera lines come from the profile.
 
+Options:
+  --pressures <file.csv>  each frame's pressure (and temperature, kind, phase)               [required]
+  --profile <name>        camera profile whose HW_CONF, ACQ_CONF and zones the stream carries  [required]
+  --out <stream.uvps>     the recorded stream to write                                        [required]
+  --force                 overwrite --out
+  --json                  print {out, frames, bytes, problems} as JSON (files left out included)
+  -h, --help              this help
+
 Example:
   uvp-float import frames/ --pressures frames/pressures.csv --profile 000118LP --out dive.uvps
 
-Exit codes: 0 ok, 64 usage, 65 unreadable input or frames left out (each is listed), 73 output exists.`;
+Exit codes: 0 ok, 64 usage, 65 unreadable input or frames left out (each is listed), 73 output exists
+(give --force) or cannot be written.`;
 
 /** The import verb. */
 export const importVerb: Verb = {
@@ -26,13 +35,13 @@ export const importVerb: Verb = {
   help,
   run(argv) {
     const { values, positionals } = parseVerbArgs("import", argv, {
-      pressures: { type: "string" }, profile: { type: "string" }, out: { type: "string" }, force: { type: "boolean" },
+      pressures: { type: "string" }, profile: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" },
     });
     const [dir] = positionals;
     const out = values.out as string | undefined;
     const csv = values.pressures as string | undefined;
     if (positionals.length !== 1 || !out || !csv) throw new CliError("uvp-float import: give a directory, --pressures and --out\nRun 'uvp-float import --help' for usage.", ExitCode.USAGE);
-    if (!existsSync(dir)) throw new CliError(`${dir}: no such directory`, ExitCode.INPUT);
+    if (!existsSync(dir)) throw new CliError(`${dir}: no such directory; check the path (give the directory holding the camera's PNG frames)`, ExitCode.INPUT);
     const profile = profileOrFail("import", values.profile as string | undefined);
     refuseToOverwrite([out], Boolean(values.force));
     let result;
@@ -44,9 +53,10 @@ export const importVerb: Verb = {
     for (const p of result.problems) console.error(`${p.file}: ${p.message}`);
     if (result.frames === 0) {
       rmSync(out, { force: true }); // an empty stream would only block the next try
-      throw new CliError(`uvp-float import: no frame could be imported from ${dir}; nothing written`, ExitCode.INPUT);
+      throw new CliError(`uvp-float import: no frame could be imported from ${dir}; nothing written (check the file names and the CSV's rows above)`, ExitCode.INPUT);
     }
-    console.log(`wrote ${out}: ${result.frames} frames, ${result.bytes} bytes${result.problems.length ? `, ${result.problems.length} files left out` : ""}`);
+    if (values.json) console.log(JSON.stringify({ out, frames: result.frames, bytes: result.bytes, problems: result.problems }, null, 1));
+    else console.log(`wrote ${out}: ${result.frames} frames, ${result.bytes} bytes${result.problems.length ? `, ${result.problems.length} files left out` : ""}`);
     return result.problems.length ? ExitCode.INPUT : ExitCode.OK;
   },
 };

@@ -24,7 +24,8 @@ Verbs:
 ${verbs.map((v) => `  ${v.name.padEnd(10)} ${v.summary}`).join("\n")}
 
 Run 'uvp-float <verb> --help' for a verb's options and an example.
-Exit codes: 0 ok, 64 usage error, 65 bad input file, 70 firmware refused, 73 output not written.`;
+Exit codes: 0 ok, 1 a difference found (the verb's --help says with what), 64 usage error,
+65 bad input file, 70 firmware refused, 73 output exists (give --force) or cannot be written.`;
 }
 
 /** Runs the CLI with `verbs` on `argv` (without node and script) and returns the exit code. */

@@ -14,25 +14,29 @@ const help = `Usage: uvp-float model inspect <model.bin> [--json]
        uvp-float model convert <xgboost.json|dump.txt> --out <model.bin> [options]
 
 inspect  checks a uvpec binary model as the host reference and the firmware both do, and prints its
-         classes, trees, nodes, depth, bytes and the features it uses.
+         classes, trees, nodes, depth, bytes and the features it uses (--json: as JSON).
 convert  turns an XGBoost multi:softprob model, saved as JSON (save_model('m.json')) or as a text dump
          (dump_model('dump.txt')), into uvpec's binary format: trees class-major, yes/no children
          adjacent, a dummy node 0 per tree; XGBoost's missing-value branch and base_score have no place
          in the format (warned). Prints the TAXO_CONF line for the model.
 
-Options of convert:
-  --out <file>           the uvpec model to write                                    [required]
+Options:
+  --out <file>           convert: the uvpec model to write                           [required]
   --classes <2-40>       number of classes (required for a text dump, which does not say it)
   --taxo-name <name>     TAXO_CONF configuration name (default TAXO_UVPF)
   --model-ref <name>     TAXO_CONF model reference (default: the output file name)
   --max-size <px>        TAXO_CONF Max_size_for_classification (default 65535)
   --taxo-ids <list>      comma-separated EcoTaxa ids, one per class (default 0s)
   --force                overwrite --out
+  --json                 inspect: the description as JSON; convert: {out, bytes, classes, treesPerClass,
+                         taxoConf, warnings}
+  -h, --help             this help
 
 Example:
   uvp-float model convert m.json --out m.bin --taxo-ids 93382,56693,85123 && uvp-float model inspect m.bin
 
-Exit codes: 0 ok, 64 usage, 65 the model is malformed (every problem is listed), 73 output exists.`;
+Exit codes: 0 ok, 64 usage, 65 the model is unreadable or malformed (every problem is listed), 73 output
+exists (give --force) or cannot be written.`;
 
 /** The model verb (inspect, convert). */
 export const modelVerb: Verb = {
@@ -52,7 +56,7 @@ export const modelVerb: Verb = {
     try {
       bytes = readFileSync(file);
     } catch (err) {
-      throw new CliError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, ExitCode.INPUT);
+      throw new CliError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path`, ExitCode.INPUT);
     }
     return action === "inspect" ? inspect(file, bytes, Boolean(values.json)) : convert(file, bytes, values as Record<string, string | boolean | undefined>);
   },
@@ -84,7 +88,7 @@ function convert(file: string, bytes: Uint8Array, v: Record<string, string | boo
     if (classes === undefined) throw new CliError("uvp-float model convert: a text dump does not say its class count: give --classes", ExitCode.USAGE);
     result = importXgboostDump(text, classes);
   }
-  for (const w of result.warnings) console.error(`warning: ${w}`);
+  for (const w of result.warnings) console.error(`warning: ${w}`); // stderr in both modes: --json keeps them in its document too
   if (!result.model) throw new CliError(`${file}: cannot convert:\n  ${result.errors.join("\n  ")}`, ExitCode.INPUT);
   // Every option is checked, and the TAXO_CONF line built, before anything is written.
   const ids = (v["taxo-ids"] as string | undefined)?.split(",").map(Number) ?? new Array(result.model.classCount).fill(0);
@@ -101,6 +105,10 @@ function convert(file: string, bytes: Uint8Array, v: Record<string, string | boo
   }
   const model = serializeModel(result.model);
   writeOutput(out, model);
+  if (v.json) {
+    console.log(JSON.stringify({ out, bytes: model.length, classes: result.model.classCount, treesPerClass: result.model.treesPerClass, taxoConf: line, warnings: result.warnings }, null, 1));
+    return ExitCode.OK;
+  }
   console.log(`wrote ${out}: ${model.length} bytes, ${result.model.classCount} classes x ${result.model.treesPerClass} trees`);
   console.log(line);
   return ExitCode.OK;

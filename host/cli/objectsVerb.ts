@@ -38,7 +38,7 @@ export const objectsVerb: Verb = {
     const threshold = intOption("objects", "threshold", values.threshold as string | undefined, 0, 254) ?? profile.hw.thresholdGrey;
     const frame = frameOrFail(positionals[0]);
     if (frame.widthPx > 2464 || frame.heightPx > 2056) {
-      throw new CliError(`${positionals[0]}: ${frame.widthPx} x ${frame.heightPx} is larger than the sensor (2464 x 2056)`, ExitCode.INPUT);
+      throw new CliError(`${positionals[0]}: ${frame.widthPx} x ${frame.heightPx} is larger than the sensor (2464 x 2056); crop it to the sensor`, ExitCode.INPUT);
     }
     const fw = configuredFirmware(buildOption("objects", values.build as string | undefined), profile, frame, { threshold });
     const minAreas = fw.classMinAreasPx();

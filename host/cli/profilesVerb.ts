@@ -1,14 +1,21 @@
 // uvp-float profiles: the named configurations shipped in profiles/.
 import { listProfiles, loadProfile } from "../config/profile.js";
-import { ExitCode } from "./cliError.js";
+import { CliError, ExitCode } from "./cliError.js";
 import { parseVerbArgs, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float profiles [--json]
 
 Lists the camera profiles in profiles/ (name, camera, threshold, frames per bloc, description).
+Give a name to --profile of objects, spectrum, simulate, import, replay, encode and decode.
+
+Options:
+  --json        the list as JSON
+  -h, --help    this help
 
 Example:
-  uvp-float profiles --json`;
+  uvp-float profiles --json
+
+Exit codes: 0 ok, 64 usage, 65 a profile file in profiles/ is malformed (it is named).`;
 
 /** The profiles verb. */
 export const profilesVerb: Verb = {
@@ -18,7 +25,12 @@ export const profilesVerb: Verb = {
   run(argv) {
     const { values } = parseVerbArgs("profiles", argv, { json: { type: "boolean" } });
     const rows = listProfiles().map((name) => {
-      const p = loadProfile(name);
+      let p;
+      try {
+        p = loadProfile(name);
+      } catch (err) {
+        throw new CliError(`${(err as Error).message}; fix the file or remove it`, ExitCode.INPUT); // the message names the file
+      }
       return { name, camera: p.hw.cameraRef, layout: p.hw.layout, threshold: p.hw.thresholdGrey, framesPerBloc: p.acq.framesPerBloc, description: p.description.split(". ")[0] };
     });
     if (values.json) console.log(JSON.stringify(rows, null, 1));

@@ -114,7 +114,7 @@ function loadModelOption(path: string | undefined): { bytes: Uint8Array; taxoCon
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    throw new CliError(`${path}: cannot read the model (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, ExitCode.INPUT);
+    throw new CliError(`${path}: cannot read the model (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the --model path`, ExitCode.INPUT);
   }
   const sidecar = path.replace(/\.bin$/i, "") + ".json";
   let taxoConf: string | null = null;
@@ -122,7 +122,7 @@ function loadModelOption(path: string | undefined): { bytes: Uint8Array; taxoCon
     try {
       taxoConf = (JSON.parse(readFileSync(sidecar, "utf8")) as { taxoConf?: string }).taxoConf ?? null;
     } catch (err) {
-      throw new CliError(`${sidecar}: not valid JSON (${(err as Error).message})`, ExitCode.INPUT);
+      throw new CliError(`${sidecar}: not valid JSON (${(err as Error).message}); fix it, or move it away to keep the input's TAXO_CONF`, ExitCode.INPUT);
     }
   }
   return { bytes, taxoConf };

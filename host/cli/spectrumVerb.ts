@@ -53,7 +53,7 @@ export const spectrumVerb: Verb = {
     for (const [i, file] of positionals.entries()) {
       const frame = i === 0 ? first : frameOrFail(file);
       if (frame.widthPx !== first.widthPx || frame.heightPx !== first.heightPx) {
-        throw new CliError(`${file}: ${frame.widthPx} x ${frame.heightPx} differs from the first frame's ${first.widthPx} x ${first.heightPx}`, ExitCode.INPUT);
+        throw new CliError(`${file}: ${frame.widthPx} x ${frame.heightPx} differs from the first frame's ${first.widthPx} x ${first.heightPx}; give frames of one camera and size`, ExitCode.INPUT);
       }
       const timeS = timeFromFileName(file) ?? Math.floor(statSync(file).mtimeMs / 1000);
       try {

@@ -29,12 +29,14 @@ Options:
   --frame-scale <s>       frame size scale, imaged volume in proportion (default 1 = 2464 x 2056)
   --avoid-touching        place objects so that none touch (exact per-frame truth)
   --force                 overwrite --out
+  --json                  print {out, frames, bytes, stats} as JSON when done (progress stays on stderr)
   -h, --help              this help
 
 Example:
   uvp-float simulate --profile 000118LP --seed 1 --out mission.uvps --profile-depth 200 --frame-scale 0.25
 
-Exit codes: 0 ok, 64 usage, 73 output exists (use --force) or cannot be written.`;
+Exit codes: 0 ok, 64 usage (an unknown profile, or options the mission cannot have: each is named),
+73 output exists (use --force) or cannot be written.`;
 
 /** The simulate verb. */
 export const simulateVerb: Verb = {
@@ -45,7 +47,7 @@ export const simulateVerb: Verb = {
     const { values } = parseVerbArgs("simulate", argv, {
       profile: { type: "string" }, seed: { type: "string" }, out: { type: "string" }, "profile-depth": { type: "string" },
       "park-depth": { type: "string" }, "park-hours": { type: "string" }, phases: { type: "string" }, "ascent-speed": { type: "string" },
-      "frame-interval": { type: "string" }, "frame-scale": { type: "string" }, "avoid-touching": { type: "boolean" }, force: { type: "boolean" },
+      "frame-interval": { type: "string" }, "frame-scale": { type: "string" }, "avoid-touching": { type: "boolean" }, force: { type: "boolean" }, json: { type: "boolean" },
     });
     const v = (k: string) => values[k] as string | undefined;
     const seed = intOption("simulate", "seed", v("seed"), 0, 2 ** 31 - 1);
@@ -71,10 +73,11 @@ export const simulateVerb: Verb = {
     try {
       written = writeMissionStream(profile, options, out, Boolean(values.force), (done) => progress.update(done));
     } catch (err) {
-      if (err instanceof RangeError) throw new CliError(`uvp-float simulate: ${err.message}`, ExitCode.USAGE);
-      throw new CliError(`uvp-float simulate: ${(err as Error).message}`, ExitCode.OUTPUT);
+      if (err instanceof RangeError) throw new CliError(`uvp-float simulate: ${err.message}\nRun 'uvp-float simulate --help' for the options.`, ExitCode.USAGE);
+      throw new CliError(`uvp-float simulate: ${(err as Error).message} (writing ${out}; check the directory exists and is writable)`, ExitCode.OUTPUT);
     }
     progress.finish(`${written.frames} frames (${written.stats.litFrames} lit, ${written.stats.blackFrames} black, ${written.stats.overexposedFrames} over-exposed), ${(written.bytes / 1e6).toFixed(1)} MB in ${out}`);
+    if (values.json) console.log(JSON.stringify({ out, profile: profile.name, seed, frames: written.frames, bytes: written.bytes, stats: written.stats }, null, 1));
     return ExitCode.OK;
   },
 };

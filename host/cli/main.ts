@@ -1,6 +1,7 @@
 // uvp-float <verb>: dispatching and error handling. The host's verbs are listed here; the bin entry
 // (simulator/cli/main.ts) adds the simulator's, since only the simulator may import both.
 import { CliError, ExitCode } from "./cliError.js";
+import { checkVerb } from "./checkVerb.js";
 import { compareVerb } from "./compareVerb.js";
 import { decodeVerb } from "./decodeVerb.js";
 import { encodeVerb } from "./encodeVerb.js";
@@ -13,7 +14,7 @@ import { spectrumVerb } from "./spectrumVerb.js";
 import type { Verb } from "./verb.js";
 
 /** The verbs the host provides. */
-export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb, encodeVerb, decodeVerb, compareVerb];
+export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb, encodeVerb, decodeVerb, compareVerb, checkVerb];
 
 function usage(verbs: Verb[]): string {
   return `Usage: uvp-float <verb> [options]

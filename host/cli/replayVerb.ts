@@ -68,6 +68,7 @@ export const replayVerb: Verb = {
       jobs: { type: "string" }, shard: { type: "string" }, summary: { type: "string" },
     });
     if (positionals.length === 0) throw new CliError("uvp-float replay: give a stream or *_data.txt file, or several, or directories of them\nRun 'uvp-float replay --help' for usage.", ExitCode.USAGE);
+    intOption("replay", "jobs", values.jobs as string | undefined, 1, 256); // checked even where one stream makes it moot
     // One stream file runs as it always has (in this thread, --out a prefix); --jobs alone changes nothing for it.
     const fleet = positionals.length > 1 || values.shard !== undefined || values.summary !== undefined || positionals.some((p) => existsSync(p) && statSync(p).isDirectory());
     if (fleet) return runFleet(values, positionals);

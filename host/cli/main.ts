@@ -10,11 +10,12 @@ import { modelVerb } from "./modelVerb.js";
 import { objectsVerb } from "./objectsVerb.js";
 import { profilesVerb } from "./profilesVerb.js";
 import { replayVerb } from "./replayVerb.js";
+import { reportVerb } from "./reportVerb.js";
 import { spectrumVerb } from "./spectrumVerb.js";
 import type { Verb } from "./verb.js";
 
 /** The verbs the host provides. */
-export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb, encodeVerb, decodeVerb, compareVerb, checkVerb];
+export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb, encodeVerb, decodeVerb, compareVerb, checkVerb, reportVerb];
 
 function usage(verbs: Verb[]): string {
   return `Usage: uvp-float <verb> [options]

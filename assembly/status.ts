@@ -111,4 +111,6 @@ export enum Status {
   NO_PART = 79,
   /** A bloc record pushed to the slicer with an unknown kind or impossible values; ignored. */
   BLOC_RECORD = 80,
+  /** The cycle has used all 65,536 SBD message or per-kind record numbers; the record was refused and counted. */
+  SBD_NUMBERS_EXHAUSTED = 81,
 }

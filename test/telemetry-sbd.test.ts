@@ -124,7 +124,7 @@ function namedMissing(text: string): number[] {
 
 const KIND_ORDER: SliceKind[] = ["lpm", "black", "taxo"];
 const byKind = (records: SliceRecord[]) => KIND_ORDER.flatMap((k) => records.filter((r) => r.kind === k));
-const msgFields = (m: Uint8Array) => ({ kind: KIND_ORDER[(m[1] & 15) - 1], seq: m[7], last: m[8] === 1, first: m[9] | (m[10] << 8), count: m[11] });
+const msgFields = (m: Uint8Array) => ({ kind: KIND_ORDER[(m[1] & 15) - 1], seq: m[7] | (m[8] << 8), last: m[9] === 1, first: m[10] | (m[11] << 8), count: m[12] });
 
 const cats = (r: SliceRecord) => (r.kind === "taxo" ? r.categories : []);
 const counts = (r: SliceRecord) => (r.kind === "taxo" ? [] : r.counts);
@@ -191,7 +191,7 @@ describe("compact SBD v1 building blocks", () => {
     const inputs = Array.from({ length: 3000 }, (_, i) => {
       const b = Uint8Array.from({ length: rng.int(0, 360) }, () => rng.int(0, 255));
       if (i % 2 === 0 && b.length > 1) { b[0] = 0x55; b[1] = 0x10 | rng.int(0, 4); }
-      if (i % 4 === 0 && b.length >= 14) b.set(frameSbdMessage({ kindCode: rng.int(1, 3), floatId: 1, cycle: 1, seq: 0, flags: 0, firstIndex: 0, count: rng.int(1, 255) }, b.subarray(12, b.length - 2)));
+      if (i % 4 === 0 && b.length >= 15) b.set(frameSbdMessage({ kindCode: rng.int(1, 3), floatId: 1, cycle: 1, seq: 0, flags: 0, firstIndex: 0, count: rng.int(1, 255) }, b.subarray(13, b.length - 2)));
       return { source: `r${i}`, bytes: b };
     });
     let result: SbdDecodeResult | undefined;
@@ -242,7 +242,7 @@ describe("compact SBD v1 round trip", () => {
     const heavy: SliceRecord = { kind: "lpm", phase: "ASCENT", processing: "AM", timeS: 1, pressureDbar: 0, images: 3, temperatureC: 20, counts: Array(18).fill(NaN), grey: Array(18).fill(200) };
     expect(() => encodeSbdCycle([heavy], { floatId: 1, cycle: 1, maxBytes: 100 })).toThrow(RangeError);
     const ms = encodeSbdCycle([heavy, heavy, heavy], { floatId: 1, cycle: 1, maxBytes: 150 });
-    expect(ms.map((m) => m[11])).toEqual([1, 1, 1]);
+    expect(ms.map((m) => m[12])).toEqual([1, 1, 1]);
     expect(decodeSbdMessages(ms.map((bytes, i) => ({ source: `h${i}`, bytes }))).records.length).toBe(3);
   });
 });
@@ -319,7 +319,7 @@ describe("compact SBD v1 rejections", () => {
   const good = encodeSbdCycle(genCycle(new Rng(3), 340, [2, 0, 0]), { floatId: 9, cycle: 1, maxBytes: 340 })[0];
 
   it("rejects an unknown format version with a clear message", () => {
-    const r = one(frameSbdMessage({ version: 2, kindCode: 1, floatId: 5, cycle: 2, seq: 0, flags: 1, firstIndex: 0, count: 1 }, good.subarray(12, good.length - 2)));
+    const r = one(frameSbdMessage({ version: 2, kindCode: 1, floatId: 5, cycle: 2, seq: 0, flags: 1, firstIndex: 0, count: 1 }, good.subarray(13, good.length - 2)));
     expect(r.problems).toEqual([{ source: "x.sbd", offset: 1, message: "format version 2 is not supported by this decoder (knows 1)" }]);
     expect(r.records).toEqual([]);
     expect(r.summary.cycles).toEqual([]);
@@ -327,16 +327,16 @@ describe("compact SBD v1 rejections", () => {
 
   it("rejects bad magic, short messages, bad CRC, unknown kind, reserved flags and a zero count", () => {
     const msg = (i: number, patch: (b: Uint8Array) => void) => { const b = good.slice(); patch(b); return { source: `p${i}`, bytes: b }; };
-    const reframe = (b: Uint8Array) => b.set(frameSbdMessage({ version: b[1] >> 4, kindCode: b[1] & 15, floatId: 9, cycle: 1, seq: 0, flags: b[8], firstIndex: 0, count: b[11] }, b.subarray(12, b.length - 2)));
+    const reframe = (b: Uint8Array) => b.set(frameSbdMessage({ version: b[1] >> 4, kindCode: b[1] & 15, floatId: 9, cycle: 1, seq: 0, flags: b[9], firstIndex: 0, count: b[12] }, b.subarray(13, b.length - 2)));
     const r = decodeSbdMessages([
       msg(0, (b) => (b[0] = 0x54)),
       { source: "p1", bytes: good.subarray(0, 13) },
       msg(2, (b) => (b[20] ^= 4)),
       msg(3, (b) => { b[1] = 0x14; reframe(b); }),
-      msg(4, (b) => { b[8] = 3; reframe(b); }),
-      msg(5, (b) => { b[11] = 0; reframe(b); }),
+      msg(4, (b) => { b[9] = 3; reframe(b); }),
+      msg(5, (b) => { b[9] = 0; b[12] = 0; reframe(b); }),
     ]);
-    expect(r.problems.map((p) => [p.source, p.offset])).toEqual([["p0", 0], ["p1", 13], ["p2", good.length - 2], ["p3", 1], ["p4", 8], ["p5", 11]]);
+    expect(r.problems.map((p) => [p.source, p.offset])).toEqual([["p0", 0], ["p1", 13], ["p2", good.length - 2], ["p3", 1], ["p4", 9], ["p5", 12]]);
     expect(r.problems.map((p) => p.message).join("\n")).toMatch(/bad magic[^]*shorter[^]*CRC mismatch[^]*unknown record kind 4[^]*reserved flag[^]*record count is 0/);
   });
 
@@ -359,14 +359,14 @@ describe("compact SBD v1 rejections", () => {
       expect(r.records).toEqual([]);
       expect(r.problems).toHaveLength(1);
       expect(r.problems[0].message).toMatch(why);
-      expect(r.problems[0].offset).toBeGreaterThanOrEqual(12);
+      expect(r.problems[0].offset).toBeGreaterThanOrEqual(13);
       expect(r.summary.cycles[0]).toMatchObject({ received: [0], undecodable: [0], total: 1 });
     }
   });
 
   it("keeps the first copy of a sequence number and reports a different second one", () => {
     const [a, b] = encodeSbdCycle(genCycle(new Rng(8), 100, [30, 0, 0]), { floatId: 1, cycle: 4, maxBytes: 100 });
-    const fake = frameSbdMessage({ kindCode: b[1] & 15, floatId: 1, cycle: 4, seq: 0, flags: b[8], firstIndex: b[9] | (b[10] << 8), count: b[11] }, b.subarray(12, b.length - 2));
+    const fake = frameSbdMessage({ kindCode: b[1] & 15, floatId: 1, cycle: 4, seq: 0, flags: b[9], firstIndex: b[10] | (b[11] << 8), count: b[12] }, b.subarray(13, b.length - 2));
     const r = decodeSbdMessages([{ source: "a", bytes: a }, { source: "a2", bytes: a }, { source: "fake", bytes: fake }]);
     expect(r.problems.map((p) => p.source)).toEqual(["fake"]);
     expect(r.problems[0].message).toMatch(/message 0 received again with different bytes \(first difference at byte \d+\)[^]*from a is kept/);

@@ -12,7 +12,7 @@ import { SLICE_RECORD_BYTES, stagingRecord } from "./sliceRecord";
 import { blackObjectsDropped, blocStaging, blocsDecimated, flushSlices, pushBloc, setPhase, slicerReset, slicesLost } from "./slicer";
 import {
   clearStaged, dispatchStaged, kindPending, partBytes, partPtr, readyParts, recordsSentOf, releasePart, sbdRecordsTooLarge,
-  sealAll, streamsReset,
+  recordsInvalid, sbdRecordsUnnumbered, sealAll, streamsReset,
 } from "./streams";
 
 /** Address where the host writes the float configuration blob (88 bytes, layout in floatConfig.ts). */
@@ -88,7 +88,8 @@ export function telemetryPartBytes(s: u32): u32 { return partBytes(s); }
 export function telemetryReleasePart(s: u32): Status { return s < STREAM_COUNT ? releasePart(s) : Status.NO_PART; }
 
 /** Float-side counters: 0 blocs decimated, 1 black objects dropped (classes 6-18, saturated u32), 2 slices lost,
- *  3 SBD records too large, 4 CTS5 values clamped, 5 CTS5 records refused, 6-8 records sent (LPM, BLACK, TAXO). */
+ *  3 SBD records too large, 4 CTS5 values clamped, 5 CTS5 records refused, 6-8 records sent (LPM, BLACK, TAXO),
+ *  9 SBD records beyond the header's numbering, 10 slice records refused as invalid. */
 export function telemetryCounter(i: u32): u32 {
   if (i == 0) return blocsDecimated;
   if (i == 1) return <u32>min<u64>(blackObjectsDropped, 0xffffffff);
@@ -97,6 +98,8 @@ export function telemetryCounter(i: u32): u32 {
   if (i == 4) return cts5ValuesClamped;
   if (i == 5) return cts5RecordsRefused;
   if (i >= 6 && i <= 8) return recordsSentOf(i - 5);
+  if (i == 9) return sbdRecordsUnnumbered;
+  if (i == 10) return recordsInvalid;
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // CTS5 files (README, "CTS5 files"; NKE APMT 6.13-6.15): one part buffer per kind. Tags open a group when
 // the phase or processing changes; navigation-phase LPM and TAXO groups carry a u32 time reference and
-// u16 steps, so a step that is negative or over 65535 s opens a new group. Fixed-width records.
+// u16 steps, so a step that is negative or over 65535 s opens a new group, as does one whose low byte is
+// '[' or '(' (the record would start like a tag). Fixed-width records.
 
 import { floatAlloc } from "./arena";
 import {
@@ -85,7 +86,9 @@ export function cts5Append(r: usize): u32 {
   const phaseChange = load<u32>(slot(groupPhase, kind)) != phase + 1;
   const step = <i64>t - <i64>load<u32>(slot(lastTime, kind));
   const processingChange = navigation && (phaseChange || load<u32>(slot(groupProcessing, kind)) != processing);
-  const newGroup = processingChange || (relative && (step < 0 || step > 65535));
+  // A relative record must not start with '[' or '(': a decoder could take its first bytes for a tag.
+  const tagLike = relative && ((step & 0xff) == 0x5b || (step & 0xff) == 0x28);
+  const newGroup = processingChange || (relative && (step < 0 || step > 65535 || tagLike));
   let header: u32 = 0;
   if (phaseChange) header += <u32>PHASE_TAGS[phase].length;
   if (navigation && newGroup) header += <u32>PROCESSING_TAGS[processing].length + (relative ? 4 : 0);

@@ -5,7 +5,8 @@
 //   8 u32 float id (WMO number, < 2^24)   12 u16 cycle   14 u8 pattern   15 u8 zone count Z (1..8)
 //  16 u16 SBD message limit, bytes (100..340)   18 u8 formats (bit 0 CTS5, bit 1 SBD)   19 u8 reserved
 //  20 f32 x 7 zone boundaries, dbar (first Z-1 used, increasing, > 0)
-//  48 f32 x 8 slice thickness per zone, dbar (> 0)   80 u8 x 8 processing per zone (0 RW, 1 DW, 2 AM)
+//  48 f32 x 8 slice thickness per zone, dbar (0.01..10000)   80 u8 x 8 processing per zone (0 RW, 1 DW, 2 AM)
+//  (boundaries are at most 10000 dbar)
 
 import { floatAlloc } from "./arena";
 import { Status } from "../status";
@@ -31,9 +32,14 @@ export let zoneCount: u32 = 0;
 export let sbdLimitBytes: u32 = SBD_MAX_BYTES;
 export let formatMask: u32 = 0;
 
+/** Thinnest slice a zone may have (dbar): thinner ones would only number slices past any pressure sensor's resolution. */
+export const MIN_THICKNESS_DBAR: f32 = 0.01;
+/** Deepest zone boundary accepted (dbar), beyond any float's rating. */
+export const MAX_BOUNDARY_DBAR: f32 = 10000;
+
 // @ts-ignore: decorator
 @inline function finitePositive(x: f32): bool {
-  return x > 0 && x < f32.MAX_VALUE;
+  return x > 0 && x <= MAX_BOUNDARY_DBAR;
 }
 
 /** Validates the blob of `lengthBytes` at floatConfigInput and puts it in force; the previous one stays on error. */
@@ -50,7 +56,8 @@ export function applyFloatConfig(lengthBytes: u32): Status {
     previous = b;
   }
   for (let z: u32 = 0; z < zones; z++) {
-    if (!finitePositive(load<f32>(p + 48 + (z << 2))) || load<u8>(p + 80 + z) > 2) return Status.FLOAT_CONFIG_ZONES;
+    const t = load<f32>(p + 48 + (z << 2));
+    if (!(t >= MIN_THICKNESS_DBAR && t <= MAX_BOUNDARY_DBAR) || load<u8>(p + 80 + z) > 2) return Status.FLOAT_CONFIG_ZONES;
   }
   const id = load<u32>(p, 8);
   const limit = <u32>load<u16>(p, 16);

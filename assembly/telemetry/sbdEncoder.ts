@@ -4,7 +4,7 @@
 
 import { floatAlloc } from "./arena";
 import {
-  SBD_CRC_BYTES, SBD_HEADER_BYTES, SBD_MAGIC, SBD_MAX_BYTES, SBD_MAX_RECORDS, SBD_SLACK_BYTES, SBD_VERSION,
+  KIND_LPM, SBD_CRC_BYTES, SBD_HEADER_BYTES, SBD_MAGIC, SBD_MAX_BYTES, SBD_MAX_NUMBER, SBD_MAX_RECORDS, SBD_SLACK_BYTES, SBD_VERSION,
 } from "./constants";
 import { cycleNumber, floatId, sbdLimitBytes } from "./floatConfig";
 import { rcFlush, rcLoad, rcPosition, rcSave, rcStart } from "./rangeEncoder";
@@ -16,6 +16,8 @@ export const SBD_APPENDED: u32 = 0;
 export const SBD_SEALED: u32 = 1;
 /** The record does not fit even an empty message; nothing changed. */
 export const SBD_TOO_LARGE: u32 = 2;
+/** The cycle has used every message or record number the header can carry; nothing changed. */
+export const SBD_NUMBERS_EXHAUSTED: u32 = 3;
 
 const MESSAGE_BUFFER: u32 = SBD_MAX_BYTES + SBD_SLACK_BYTES;
 const BODY_CAPACITY: u32 = MESSAGE_BUFFER - SBD_HEADER_BYTES - SBD_CRC_BYTES;
@@ -33,6 +35,7 @@ const messageRecords: usize = floatAlloc(3 * 4);
 const firstIndex: usize = floatAlloc(3 * 4);
 const sealedBytes: usize = floatAlloc(3 * 4);
 let nextSequence: u32 = 0;
+let lastFlagSent = false;
 
 // @ts-ignore: decorator
 @inline function message(kind: u32): usize { return messages + <usize>(kind - 1) * MESSAGE_BUFFER; }
@@ -44,6 +47,7 @@ let nextSequence: u32 = 0;
 /** Forgets every message and counter: a new cycle. */
 export function sbdReset(): void {
   nextSequence = 0;
+  lastFlagSent = false;
   for (let kind: u32 = 1; kind <= 3; kind++) {
     store<u32>(counter(firstIndex, kind), 0);
     store<u32>(counter(sealedBytes, kind), 0);
@@ -75,6 +79,10 @@ export function sbdAppend(kind: u32, r: usize): u32 {
   const state = coderStates + <usize>(kind - 1) * STATE_BYTES;
   const pred = predictors + <usize>(kind - 1) * PRED_BYTES;
   const records = load<u32>(counter(messageRecords, kind));
+  // Every message and record is numbered in the header (u16): past 65,536 the numbers would repeat.
+  if (load<u32>(counter(firstIndex, kind)) + records >= SBD_MAX_NUMBER || nextSequence + 1 >= SBD_MAX_NUMBER) {
+    return SBD_NUMBERS_EXHAUSTED;
+  }
   useProbabilities(probabilities + <usize>(kind - 1) * SBD_PROB_COUNT * 2);
   rcLoad(state, body(kind));
   rcSave(snapshotBefore);
@@ -97,10 +105,17 @@ export function sbdAppend(kind: u32, r: usize): u32 {
   return SBD_SEALED;
 }
 
-/** Seals every open message that holds records, in kind order; the last one sealed is the cycle's last. */
+/** Seals every open message that holds records, in kind order; the last one sealed is the cycle's last. When
+ *  none holds any but messages went out (the last record was refused), an empty message closes the cycle. */
 export function sbdFinish(): void {
+  if (lastFlagSent) return;
   let lastKind: u32 = 0;
   for (let kind: u32 = 1; kind <= 3; kind++) if (load<u32>(counter(messageRecords, kind)) != 0) lastKind = kind;
+  if (lastKind == 0 && nextSequence > 0 && sbdSealedBytes(KIND_LPM) == 0) {
+    rcLoad(coderStates, body(KIND_LPM));
+    seal(KIND_LPM, true);
+    return;
+  }
   for (let kind: u32 = 1; kind <= lastKind; kind++) {
     if (load<u32>(counter(messageRecords, kind)) == 0) continue;
     rcLoad(coderStates + <usize>(kind - 1) * STATE_BYTES, body(kind));
@@ -118,10 +133,11 @@ function seal(kind: u32, last: bool): void {
   store<u8>(m, <u8>((floatId >> 8) & 0xff), 3);
   store<u8>(m, <u8>((floatId >> 16) & 0xff), 4);
   store<u16>(m, <u16>cycleNumber, 5);
-  store<u8>(m, <u8>(nextSequence & 0xff), 7);
-  store<u8>(m, last ? 1 : 0, 8);
-  store<u16>(m, <u16>load<u32>(counter(firstIndex, kind)), 9);
-  store<u8>(m, <u8>records, 11);
+  store<u16>(m, <u16>nextSequence, 7);
+  store<u8>(m, last ? 1 : 0, 9);
+  store<u16>(m, <u16>load<u32>(counter(firstIndex, kind)), 10);
+  store<u8>(m, <u8>records, 12);
+  if (last) lastFlagSent = true;
   const crcAt = SBD_HEADER_BYTES + length;
   store<u16>(m + crcAt, <u16>crc16(m, crcAt));
   store<u32>(counter(sealedBytes, kind), crcAt + SBD_CRC_BYTES);

@@ -195,8 +195,8 @@ function encodeCounts(r: usize, prev: usize, next: usize, first: bool, images: u
       } else {
         const pn = load<u64>(prev + 48 + (k << 3));
         pred = prevImages == 0 ? pn : (pn * <u64>images + (prevImages >> 1)) / prevImages;
-        if (pred > 0xffffffff) pred = 0xffffffff;
       }
+      if (pred > 0xffffffff) pred = 0xffffffff;
       rcSigned(tree(CTX_COUNT + min<u32>(bitLength(pred), COUNT_CONTEXTS - 1)), <i64>n - <i64>pred);
     }
     store<u64>(next + 48 + (k << 3), n);

@@ -9,7 +9,7 @@
 // 128 N x 12 B TAXO categories: u8 class index (0..39), u8 mean grey, u16 reserved, u32 objects, f32 mean size
 
 import { floatAlloc } from "./arena";
-import { KIND_BLACK, KIND_LPM, KIND_TAXO, LPM_CLASSES, TAXO_MAX_CATEGORIES } from "./constants";
+import { isNavigationPhase, KIND_BLACK, KIND_LPM, KIND_TAXO, LPM_CLASSES, PROC_RW, TAXO_MAX_CATEGORIES } from "./constants";
 
 /** Bytes of one staged slice record. */
 export const SLICE_RECORD_BYTES: u32 = 608;
@@ -73,6 +73,8 @@ export function sliceRecordValid(r: usize): bool {
   const kind = recKind(r);
   if (kind != KIND_LPM && kind != KIND_BLACK && kind != KIND_TAXO) return false;
   if (recPhase(r) > 5 || recProcessing(r) > 2) return false;
+  // PARK, SHORT_PARK and SURFACE records are always raw (NKE); BLACK ones always are.
+  if (!isNavigationPhase(recPhase(r)) && recProcessing(r) != PROC_RW) return false;
   if (pressureCode(recPressure(r)) < 0) return false;
   if (kind != KIND_TAXO && temperatureCode(recTemperature(r)) < 0) return false;
   if (kind == KIND_TAXO) {

@@ -10,7 +10,7 @@ import {
   isNavigationPhase,
 } from "./constants";
 import { zoneOf, zoneProcessing, zoneThicknessDbar, zoneTopDbar } from "./floatConfig";
-import { clearSliceRecord, recCategory, stagingRecord } from "./sliceRecord";
+import { clearSliceRecord, pressureCode, recCategory, stagingRecord, temperatureCode } from "./sliceRecord";
 import { dispatchStaged, kindPending } from "./streams";
 
 /** Bytes of the bloc staging area the host fills (the firmware's bloc record layout). */
@@ -31,7 +31,10 @@ let sliceTemperatureSum: f64 = 0;
 const sliceCounts: usize = floatAlloc(LPM_CLASSES << 3);
 const sliceGreyWeighted: usize = floatAlloc(LPM_CLASSES << 3);
 // TAXO accumulators (the open slice's, and the next bloc's): images, then per class objects, volume and grey sums.
-const TAXO_ACC_BYTES: u32 = 8 + TAXO_MAX_CATEGORIES * 24;
+// Layout: u64 images, u64 TAXO bloc records (a slice has a TAXO record when this is not 0), then per class
+// u64 objects, u64 volume sum, u64 grey sum.
+const TAXO_ACC_BYTES: u32 = 16 + TAXO_MAX_CATEGORIES * 24;
+const TAXO_CLASSES_AT: u32 = 16;
 const sliceTaxo: usize = floatAlloc(TAXO_ACC_BYTES);
 const pendingTaxo: usize = floatAlloc(TAXO_ACC_BYTES);
 let currentPhase: u32 = 4;
@@ -66,9 +69,14 @@ function clearAcc(acc: usize): void {
 export function setPhase(phase: u32): Status {
   if (phase > 5) return Status.FLOAT_PHASE;
   if (phase != currentPhase && sliceOutputWaiting()) return Status.PART_WAITING;
-  if (phase != currentPhase) closeSlice();
+  const status = phase != currentPhase ? closeSlice() : Status.OK;
   currentPhase = phase;
-  return Status.OK;
+  return status;
+}
+
+// @ts-ignore: decorator
+@inline function firstProblem(a: Status, b: Status): Status {
+  return a != Status.OK ? a : b;
 }
 
 /** Takes the bloc record in blocStaging (LPM, BLACK or TAXO) into the slicing. PART_WAITING: a part must be
@@ -78,24 +86,25 @@ export function pushBloc(): Status {
   const kind = <u32>load<u8>(b, 0);
   const timeS = load<f64>(b, 8);
   const pressureDbar = load<f64>(b, 16);
-  if (!(timeS >= 0 && timeS < 4294967296.0) || !(Math.abs(pressureDbar) <= 100000)) return Status.BLOC_RECORD;
+  // Values the formats cannot carry (pressure and temperature as u16 codes) are refused here, not later.
+  if (!(timeS >= 0 && timeS < 4294967296.0) || pressureCode(pressureDbar) < 0) return Status.BLOC_RECORD;
   if (kind == KIND_TAXO) return addTaxoBloc(b);
+  if (kind != KIND_LPM && kind != KIND_BLACK) return Status.BLOC_RECORD;
+  if (temperatureCode(load<f64>(b, 24)) < 0) return Status.BLOC_RECORD;
   if (kind == KIND_BLACK) return kindPending(KIND_BLACK) ? Status.PART_WAITING : sendBlack(b);
-  if (kind != KIND_LPM) return Status.BLOC_RECORD;
-  if (!(Math.abs(load<f64>(b, 24)) <= 10000)) return Status.BLOC_RECORD;
   // One call may close the open slice and send this bloc: two records of a kind. Each waits its turn.
   if (sliceOutputWaiting()) return Status.PART_WAITING;
   if (!isNavigationPhase(currentPhase)) {
-    closeSlice();
-    return sliceOutputWaiting() ? Status.PART_WAITING : sendRawBloc(b, PROC_RW);
+    const closed = closeSlice();
+    return sliceOutputWaiting() ? Status.PART_WAITING : firstProblem(closed, sendRawBloc(b, PROC_RW));
   }
   const zone = zoneOf(pressureDbar);
   const index = <i64>Math.floor((pressureDbar - zoneTopDbar(zone)) / zoneThicknessDbar(zone));
   const processing = zoneProcessing(zone);
   const sameSlice = sliceOpen && sliceZone == zone && sliceIndex == index && sliceProcessing == processing;
   if (processing == PROC_RW) {
-    closeSlice();
-    return sliceOutputWaiting() ? Status.PART_WAITING : sendRawBloc(b, PROC_RW);
+    const closed = closeSlice();
+    return sliceOutputWaiting() ? Status.PART_WAITING : firstProblem(closed, sendRawBloc(b, PROC_RW));
   }
   if (processing == PROC_DW) {
     if (sameSlice) {
@@ -103,28 +112,29 @@ export function pushBloc(): Status {
       clearAcc(pendingTaxo);
       return Status.OK;
     }
-    closeSlice();
+    const closed = closeSlice();
     if (sliceOutputWaiting()) return Status.PART_WAITING;
     sliceOpen = true;
     sliceZone = zone;
     sliceIndex = index;
     sliceProcessing = PROC_DW;
-    return sendRawBloc(b, PROC_DW);
+    return firstProblem(closed, sendRawBloc(b, PROC_DW));
   }
+  let closed = Status.OK;
   if (!sameSlice) {
-    closeSlice();
+    closed = closeSlice();
     openSlice(zone, index, b);
   }
   addBloc(b);
-  return Status.OK;
+  return closed;
 }
 
 /** Closes the open slice and sends pending TAXO objects (end of a cycle); PART_WAITING: drain, call again. */
 export function flushSlices(): Status {
   if (sliceOutputWaiting()) return Status.PART_WAITING;
   const status = closeSlice();
-  if (sliceOutputWaiting() && load<u64>(pendingTaxo) != 0) return Status.PART_WAITING;
-  if (load<u64>(pendingTaxo) != 0) {
+  if (sliceOutputWaiting() && load<u64>(pendingTaxo, 8) != 0) return Status.PART_WAITING;
+  if (load<u64>(pendingTaxo, 8) != 0) {
     // TAXO objects whose LPM bloc never came: sent alone with the last bloc's time and pressure.
     const s2 = sendTaxo(pendingTaxo, sliceTime, slicePressureSum / <f64>max<u32>(sliceBlocs, 1), PROC_RW);
     clearAcc(pendingTaxo);
@@ -189,7 +199,7 @@ function closeSlice(): Status {
     store<u8>(r + 100 + k, n == 0 ? 0 : <u8>min<u64>((load<u64>(sliceGreyWeighted + (k << 3)) + (n >> 1)) / n, 255));
   }
   let status = dispatchStaged(KIND_LPM);
-  if (load<u64>(sliceTaxo) != 0) {
+  if (load<u64>(sliceTaxo, 8) != 0) {
     const s2 = sendTaxo(sliceTaxo, sliceTime, pressureDbar, PROC_AM);
     if (status == Status.OK) status = s2;
   }
@@ -222,7 +232,7 @@ function sendRawBloc(b: usize, processing: u32): Status {
     store<u8>(r + 100 + k, load<u8>(b + 104 + k));
   }
   let status = dispatchStaged(KIND_LPM);
-  if (load<u64>(pendingTaxo) != 0) {
+  if (load<u64>(pendingTaxo, 8) != 0) {
     const s2 = sendTaxo(pendingTaxo, timeS, load<f64>(b, 16), processing);
     if (status == Status.OK) status = s2;
   }
@@ -234,7 +244,6 @@ function sendRawBloc(b: usize, processing: u32): Status {
 }
 
 function sendBlack(b: usize): Status {
-  if (!(Math.abs(load<f64>(b, 24)) <= 10000)) return Status.BLOC_RECORD;
   for (let k = BLACK_CLASSES; k < LPM_CLASSES; k++) blackObjectsDropped += <u64>load<u32>(b + 32 + (k << 2));
   if (kindPending(KIND_BLACK)) {
     slicesLost++;
@@ -254,9 +263,10 @@ function addTaxoBloc(b: usize): Status {
   if (n > (BLOC_RECORD_BYTES - 28) >> 2) return Status.BLOC_RECORD;
   for (let i: u32 = 0; i < n; i++) if (<u32>load<u8>(b + 28 + (i << 2)) >= TAXO_MAX_CATEGORIES) return Status.BLOC_RECORD;
   store<u64>(pendingTaxo, load<u64>(pendingTaxo) + <u64>load<u32>(b, 24));
+  store<u64>(pendingTaxo, load<u64>(pendingTaxo, 8) + 1, 8);
   for (let i: u32 = 0; i < n; i++) {
     const t = b + 28 + (i << 2);
-    const c = pendingTaxo + 8 + <usize>load<u8>(t) * 24;
+    const c = pendingTaxo + TAXO_CLASSES_AT + <usize>load<u8>(t) * 24;
     store<u64>(c, load<u64>(c) + 1);
     store<u64>(c, load<u64>(c, 8) + <u64>load<u16>(t, 2), 8);
     store<u64>(c, load<u64>(c, 16) + <u64>load<u8>(t, 1), 16);
@@ -276,7 +286,7 @@ function sendTaxo(acc: usize, timeS: u32, pressureDbar: f64, processing: u32): S
   store<u32>(r, <u32>min<u64>(load<u64>(acc), 0xffffffff), 24);
   let n: u32 = 0;
   for (let k: u32 = 0; k < TAXO_MAX_CATEGORIES; k++) {
-    const a = acc + 8 + k * 24;
+    const a = acc + TAXO_CLASSES_AT + k * 24;
     const objects = load<u64>(a);
     if (objects == 0) continue;
     const c = recCategory(r, n);

@@ -8,12 +8,16 @@ import { FORMAT_CTS5, FORMAT_SBD, KIND_BLACK } from "./constants";
 import { formatMask } from "./floatConfig";
 import { clearSliceRecord, recKind, sliceRecordValid, stagingRecord } from "./sliceRecord";
 import { cts5Accepts, cts5Append, cts5RecordsRefused, cts5Release, cts5Reset, cts5SealedBytes, cts5SealOpen, CTS5_SEALED, cts5PartPtr } from "./cts5Encoder";
-import { sbdAppend, sbdFinish, sbdMessagePtr, sbdRelease, sbdReset, sbdSealedBytes, SBD_SEALED, SBD_TOO_LARGE } from "./sbdEncoder";
+import { sbdAppend, sbdFinish, sbdMessagePtr, sbdRelease, sbdReset, sbdSealedBytes, SBD_APPENDED as SBD_APPENDED_OK, SBD_SEALED, SBD_TOO_LARGE } from "./sbdEncoder";
 
 // Per stream (format * 3 + kind - 1): 1 when the staged record of that kind waits for this stream's next part.
 const pendingFlags: usize = floatAlloc(8);
 /** Records refused by the SBD encoder because they do not fit an empty message. */
 export let sbdRecordsTooLarge: u32 = 0;
+/** Records refused by the SBD encoder because the cycle used every message or record number. */
+export let sbdRecordsUnnumbered: u32 = 0;
+/** Slice records refused before encoding (a value neither format can carry). */
+export let recordsInvalid: u32 = 0;
 /** Records handed to the encoders since the cycle began, per kind (index kind - 1). */
 const recordsSent: usize = floatAlloc(12);
 
@@ -29,6 +33,8 @@ export function streamsReset(): void {
   for (let i: u32 = 0; i < 8; i++) store<u8>(pendingFlags + i, 0);
   for (let i: u32 = 0; i < 12; i += 4) store<u32>(recordsSent + i, 0);
   sbdRecordsTooLarge = 0;
+  sbdRecordsUnnumbered = 0;
+  recordsInvalid = 0;
 }
 
 /** Whether the staged record of `kind` still waits for a part to be released. */
@@ -60,8 +66,11 @@ export function partBytes(s: u32): u32 {
 /** Hands the staged record of its kind to every enabled encoder. */
 export function dispatchStaged(kind: u32): Status {
   const r = stagingRecord(kind);
-  if (recKind(r) != kind || !sliceRecordValid(r)) return Status.SLICE_RECORD;
   if (kind == KIND_BLACK) store<u8>(r, 0, 2);
+  if (recKind(r) != kind || !sliceRecordValid(r)) {
+    recordsInvalid++;
+    return Status.SLICE_RECORD;
+  }
   store<u32>(recordsSent + ((kind - 1) << 2), load<u32>(recordsSent + ((kind - 1) << 2)) + 1);
   let status = Status.OK;
   if (enabled(FORMAT_CTS5)) {
@@ -75,10 +84,7 @@ export function dispatchStaged(kind: u32): Status {
   if (enabled(FORMAT_SBD)) {
     const result = sbdAppend(kind, r);
     if (result == SBD_SEALED) store<u8>(pendingFlags + stream(FORMAT_SBD, kind), 1);
-    else if (result == SBD_TOO_LARGE) {
-      sbdRecordsTooLarge++;
-      status = Status.RECORD_TOO_LARGE;
-    }
+    else if (result != SBD_APPENDED_OK) status = sbdRefused(result);
   }
   return status;
 }
@@ -97,11 +103,18 @@ export function releasePart(s: u32): Status {
     cts5Append(r);
     return Status.OK;
   }
-  if (sbdAppend(kind, r) == SBD_TOO_LARGE) {
+  const result = sbdAppend(kind, r);
+  return result == SBD_APPENDED_OK ? Status.OK : sbdRefused(result);
+}
+
+/** Counts a record the SBD encoder refused and names why. */
+function sbdRefused(result: u32): Status {
+  if (result == SBD_TOO_LARGE) {
     sbdRecordsTooLarge++;
     return Status.RECORD_TOO_LARGE;
   }
-  return Status.OK;
+  sbdRecordsUnnumbered++;
+  return Status.SBD_NUMBERS_EXHAUSTED;
 }
 
 /** Seals every part and message holding records (the end of a cycle); PART_WAITING if the host has not taken all. */

@@ -128,6 +128,8 @@ function finish(ft: FloatTelemetry, problems: string[]): TelemetryPart[] {
   const c = ft.counters();
   if (c.slicesLost > 0) problems.push(`${c.slicesLost} slice(s) lost`);
   if (c.sbdRecordsTooLarge > 0) problems.push(`${c.sbdRecordsTooLarge} record(s) too large for one SBD message`);
+  if (c.sbdRecordsUnnumbered > 0) problems.push(`${c.sbdRecordsUnnumbered} record(s) past the 65,536 SBD message or record numbers of a cycle`);
+  if (c.recordsInvalid > 0) problems.push(`${c.recordsInvalid} record(s) with values neither format can carry`);
   if (c.cts5RecordsRefused > 0) problems.push(`${c.cts5RecordsRefused} record(s) CTS5 cannot carry`);
   if (c.cts5ValuesClamped > 0) problems.push(`${c.cts5ValuesClamped} value(s) clamped to their CTS5 field`);
   return ft.takeParts();

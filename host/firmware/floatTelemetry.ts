@@ -27,11 +27,27 @@ export interface FloatCounters {
   cts5ValuesClamped: number;
   cts5RecordsRefused: number;
   recordsSent: Record<SliceKind, number>;
+  /** SBD records refused because the cycle used every message or record number (65,536). */
+  sbdRecordsUnnumbered: number;
+  /** Slice records neither format could carry, refused. */
+  recordsInvalid: number;
 }
 
 const KIND_CODES: Record<SliceKind, number> = { lpm: 1, black: 2, taxo: 3 };
 const KINDS: readonly SliceKind[] = ["lpm", "black", "taxo"];
 const TRIPLETS_PER_RECORD = 25;
+
+const isU = (v: number, max: number): boolean => Number.isInteger(v) && v >= 0 && v <= max;
+
+/** Whether each field of `r` fits its place in the firmware's staging record (u32 times, u8 greys...). */
+function stageable(r: SliceRecord): boolean {
+  if (!isU(r.timeS, 0xffffffff) || !isU(r.images, 0xffffffff) || !Number.isFinite(r.pressureDbar)) return false;
+  if (r.kind === "taxo") {
+    return r.categories.length <= 40 && r.categories.every((c) => isU(c.index, 39) && isU(c.objects, 0xffffffff) && isU(c.meanGrey, 255) && typeof c.meanSize === "number");
+  }
+  if (!Number.isFinite(r.temperatureC) || r.counts.length !== (r.kind === "lpm" ? 18 : 5)) return false;
+  return r.kind !== "lpm" || (r.grey.length === 18 && r.grey.every((g) => isU(g, 255)));
+}
 
 /** Typed access to the slicing and the two telemetry encoders of one firmware instance. */
 export class FloatTelemetry {
@@ -60,14 +76,16 @@ export class FloatTelemetry {
   }
 
   // Runs a call, draining ready parts and calling again while it answers PART_WAITING (it keeps its input).
+  // A record written into a fresh part on release may still be refused (too large): that status is the call's.
   private retrying(call: () => Status): Status {
     let s = call();
     for (let i = 0; i < 4 && s === Status.PART_WAITING; i++) {
-      this.drain();
+      const released = this.drain();
       s = call();
+      if (s === Status.OK) s = released;
     }
-    this.drain();
-    return s;
+    const released = this.drain();
+    return s === Status.OK ? released : s;
   }
 
   /** Feeds one bloc record (with its TAXO records, for an LPM bloc) to the slicer; returns each call's status.
@@ -114,8 +132,10 @@ export class FloatTelemetry {
     return statuses;
   }
 
-  /** Encodes an already sliced record (e.g. read from an Argo AUX file) through both encoders. */
+  /** Encodes an already sliced record (e.g. read from an Argo AUX file) through both encoders; SLICE_RECORD for a
+   *  field its staging slot cannot hold (the firmware checks the rest). */
   pushSlice(record: SliceRecord): Status {
+    if (!stageable(record)) return Status.SLICE_RECORD;
     const kind = KIND_CODES[record.kind];
     const cleared = this.x.floatClearSlice(kind);
     if (cleared !== Status.OK) return cleared;
@@ -141,17 +161,17 @@ export class FloatTelemetry {
       record.counts.forEach((c, k) => v.setFloat32(28 + 4 * k, c, true));
       if (record.kind === "lpm") record.grey.forEach((g, k) => v.setUint8(100 + k, g));
     }
-    const status = this.x.floatPushSlice(kind);
-    this.drain();
-    return status;
+    return this.retrying(() => this.x.floatPushSlice(kind));
   }
 
   /** Ends the cycle: closes the open slice and seals every part; returns the first error, if any. */
   finish(): Status {
+    let released = Status.OK;
     for (let i = 0; i < 16; i++) {
       const s = this.x.floatFinish();
-      this.drain();
-      if (s !== Status.PART_WAITING) return s;
+      const r = this.drain();
+      if (released === Status.OK) released = r;
+      if (s !== Status.PART_WAITING) return s === Status.OK ? released : s;
     }
     return Status.PART_WAITING;
   }
@@ -172,6 +192,8 @@ export class FloatTelemetry {
       cts5ValuesClamped: c(4),
       cts5RecordsRefused: c(5),
       recordsSent: { lpm: c(6), black: c(7), taxo: c(8) },
+      sbdRecordsUnnumbered: c(9),
+      recordsInvalid: c(10),
     };
   }
 
@@ -180,7 +202,9 @@ export class FloatTelemetry {
   }
 
   // Copies out every ready part (SBD messages in sequence order) and releases it; a release can seal no new part.
-  private drain(): void {
+  // Returns the first problem a release reported (the waiting record refused by its new part), else OK.
+  private drain(): Status {
+    let status = Status.OK;
     let mask = this.x.telemetryReadyParts();
     while (mask !== 0) {
       const ready: { s: number; seq: number }[] = [];
@@ -198,9 +222,11 @@ export class FloatTelemetry {
         const part = (this.partNumbers.get(key) ?? 0) + 1;
         this.partNumbers.set(key, part);
         this.parts.push({ format, kind, part, bytes });
-        this.x.telemetryReleasePart(s);
+        const released = this.x.telemetryReleasePart(s);
+        if (status === Status.OK) status = released;
       }
       mask = this.x.telemetryReadyParts();
     }
+    return status;
   }
 }

@@ -56,6 +56,7 @@ export enum Status {
   RECORD_TOO_LARGE = 78,
   NO_PART = 79,
   BLOC_RECORD = 80,
+  SBD_NUMBERS_EXHAUSTED = 81,
 }
 
 const explanations: Record<number, string> = {
@@ -112,6 +113,7 @@ const explanations: Record<number, string> = {
   [Status.RECORD_TOO_LARGE]: "a record too large for an empty SBD message at the configured limit; refused and counted",
   [Status.NO_PART]: "telemetryReleasePart for a stream with no sealed part",
   [Status.BLOC_RECORD]: "a bloc record with an unknown kind or impossible values; ignored",
+  [Status.SBD_NUMBERS_EXHAUSTED]: "the cycle has used all 65,536 SBD message or record numbers; the record was refused and counted",
   [Status.HISTOGRAM_ENTRY]: "area-histogram entry out of range (area, mean grey, or more objects than pixels)",
 };
 

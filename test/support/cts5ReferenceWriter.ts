@@ -1,8 +1,8 @@
 // A small CTS5 file writer for the tests only, written from the layout description (README "CTS5 files")
 // without the decoder's constants, so that a layout mistake in one shows up against the other.
 // Groups: a phase tag when the phase changes; in a navigation phase a processing tag (LPM/TAXO: plus a
-// u32 reference equal to the record's own time, so its offset is 0) when the processing changes or the time
-// step does not fit a u16 (negative or over 65535 s). BLACK writes (RW) once per navigation phase, no reference.
+// u32 reference equal to the record's own time, so its offset is 0) when the processing changes, the time
+// step does not fit a u16 (negative or over 65535 s) or its low byte is '[' or '('. BLACK writes (RW) once per navigation phase, no reference.
 
 import type { Cts5Phase, SliceKind, SliceRecord } from "../../host/telemetry/types.js";
 
@@ -60,7 +60,9 @@ export function writeCts5Reference(kind: SliceKind, records: readonly SliceRecor
     }
     if (relative) {
       const step = r.timeS - previous;
-      if (processing !== r.processing || step < 0 || step > 0xffff) {
+      // A step whose low byte is '[' (0x5B) or '(' (0x28) would start the record like a tag: new reference.
+      const tagLike = step % 256 === 0x5b || step % 256 === 0x28;
+      if (processing !== r.processing || step < 0 || step > 0xffff || tagLike) {
         out.ascii(`(${r.processing})`);
         out.uint(r.timeS, 4, "reference");
         processing = r.processing;

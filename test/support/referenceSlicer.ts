@@ -17,8 +17,9 @@ export const asSent = {
   temperature: (t: number) => Math.floor((t + 5) * 1000 + 0.5) / 1000 - 5,
 };
 
-interface TaxoSums { images: number; objects: number[]; volume: number[]; grey: number[] }
-const emptyTaxo = (): TaxoSums => ({ images: 0, objects: Array(40).fill(0), volume: Array(40).fill(0), grey: Array(40).fill(0) });
+// records: TAXO bloc records received; a slice sends a TAXO record when there was at least one (README).
+interface TaxoSums { images: number; records: number; objects: number[]; volume: number[]; grey: number[] }
+const emptyTaxo = (): TaxoSums => ({ images: 0, records: 0, objects: Array(40).fill(0), volume: Array(40).fill(0), grey: Array(40).fill(0) });
 
 /** The slice records (LPM, BLACK, TAXO, in emission order) the float sends for `events` under `zones`. */
 export function referenceSlices(events: readonly SliceEvent[], zones: ZoneTable): SliceRecord[] {
@@ -29,7 +30,7 @@ export function referenceSlices(events: readonly SliceEvent[], zones: ZoneTable)
   let pending = emptyTaxo();
 
   const taxoRecord = (t: TaxoSums, timeS: number, p: number, processing: Processing): void => {
-    if (t.images === 0) return;
+    if (t.records === 0) return;
     const categories = [];
     for (let k = 0; k < 40; k++) {
       const n = t.objects[k];
@@ -77,6 +78,7 @@ export function referenceSlices(events: readonly SliceEvent[], zones: ZoneTable)
     }
     if (e.taxo) {
       pending.images += e.taxo.images;
+      pending.records++;
       for (const t of e.taxo.triplets) {
         pending.objects[t.classIndex]++;
         pending.volume[t.classIndex] += t.volumePx3;
@@ -113,6 +115,7 @@ export function referenceSlices(events: readonly SliceEvent[], zones: ZoneTable)
       open!.blocs.push(b);
       const t = open!.taxo;
       t.images += pending.images;
+      t.records += pending.records;
       for (let k = 0; k < 40; k++) { t.objects[k] += pending.objects[k]; t.volume[k] += pending.volume[k]; t.grey[k] += pending.grey[k]; }
       pending = emptyTaxo();
     }

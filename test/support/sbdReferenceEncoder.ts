@@ -293,13 +293,13 @@ export interface SbdFrameFields { version?: number; kindCode: number; floatId: n
 
 /** Header + body + CRC-16 LE. */
 export function frameSbdMessage(f: SbdFrameFields, body: Uint8Array): Uint8Array {
-  const m = new Uint8Array(12 + body.length + 2);
+  const m = new Uint8Array(13 + body.length + 2);
   m.set([0x55, ((f.version ?? 1) << 4) | f.kindCode, f.floatId & 0xff, (f.floatId >> 8) & 0xff, f.floatId >> 16]);
-  m.set([f.cycle & 0xff, f.cycle >> 8, f.seq, f.flags, f.firstIndex & 0xff, f.firstIndex >> 8, f.count], 5);
-  m.set(body, 12);
-  const crc = referenceCrc16(m.subarray(0, 12 + body.length));
-  m[12 + body.length] = crc & 0xff;
-  m[13 + body.length] = crc >> 8;
+  m.set([f.cycle & 0xff, f.cycle >> 8, f.seq & 0xff, f.seq >> 8, f.flags, f.firstIndex & 0xff, f.firstIndex >> 8, f.count], 5);
+  m.set(body, 13);
+  const crc = referenceCrc16(m.subarray(0, 13 + body.length));
+  m[13 + body.length] = crc & 0xff;
+  m[14 + body.length] = crc >> 8;
   return m;
 }
 
@@ -324,7 +324,7 @@ export function encodeSbdCycle(records: readonly SliceRecord[], o: SbdCycleOptio
       if (w !== null && count < 255) {
         const snap = w.enc.snapshot();
         w.write(list[index]);
-        if (14 + w.enc.finishedLength() <= o.maxBytes) {
+        if (15 + w.enc.finishedLength() <= o.maxBytes) {
           count++;
           continue;
         }
@@ -335,7 +335,7 @@ export function encodeSbdCycle(records: readonly SliceRecord[], o: SbdCycleOptio
       w = new SbdBodyWriter();
       firstIndex = index;
       w.write(list[index]);
-      need(14 + w.enc.finishedLength() <= o.maxBytes, `${kind} record ${index} does not fit an empty ${o.maxBytes}-byte message`);
+      need(15 + w.enc.finishedLength() <= o.maxBytes, `${kind} record ${index} does not fit an empty ${o.maxBytes}-byte message`);
       count = 1;
     }
     if (w !== null) close(w);

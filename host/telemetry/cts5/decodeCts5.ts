@@ -7,8 +7,10 @@
 //   with no reference, a TAXO N above 40) the decoder scans forward byte by byte to the next tag that fixes
 //   the layout again (a phase tag; in a navigation phase also a processing tag), and reports the bytes skipped;
 // - a TAXO class index above 39 drops that record only: its length is known, so the next one is still aligned;
-// - a phase tag inside what should be one record means bytes were lost or added before it: the decoder
-//   reports it and goes on at the tag, so one damaged record does not take the rest of the file with it;
+// - once the file has shown damage (a problem was reported), a phase tag inside what should be one record means
+//   bytes were lost or added before it: the decoder reports it and goes on at the tag. Never before: in an
+//   undamaged file record bytes may spell a tag (greys 91 80 65 82 75 93 read "[PARK]"), and the file must
+//   decode exactly;
 // - a record or tag cut by the end of the bytes: reported with its start offset and the bytes missing;
 // - padding: at a record boundary, when every remaining byte is 0x1A, the rest is padding. Only a record made
 //   of nothing but 0x1A bytes could be mistaken for it, and such a record is never real (its absolute time
@@ -76,6 +78,9 @@ export function decodeCts5File(bytes: Uint8Array, source: string): Cts5DecodeRes
 }
 
 class Cts5Reader {
+  // Set by the first problem: from then on bytes may have been lost or added (see runsIntoTag).
+  private damaged = false;
+
   private readonly view: DataView;
   private readonly len: number;
   /** Start of the trailing run of 0x1A bytes (len when there is none). */
@@ -91,7 +96,7 @@ class Cts5Reader {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly kind: SliceKind,
-    private readonly report: (offset: number, message: string) => void,
+    private readonly reportTo: (offset: number, message: string) => void,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.len = bytes.length;
@@ -137,6 +142,11 @@ class Cts5Reader {
     return this.record(pos);
   }
 
+  private report(offset: number, message: string): void {
+    if (!message.startsWith("note:")) this.damaged = true;
+    this.reportTo(offset, message);
+  }
+
   /** Scans from `from` to the next tag that fixes the layout again, reporting what was skipped from `at`. */
   private skip(from: number, at: number, reason: string): number {
     const q = findTag(this.bytes, from, this.padStart, this.phase !== null && isNavigationPhase(this.phase));
@@ -151,6 +161,7 @@ class Cts5Reader {
    * processing tag could (four greys 40 65 77 41 read "(AM)").
    */
   private runsIntoTag(pos: number, end: number, what: string): number {
+    if (!this.damaged) return -1;
     const stop = Math.min(end, this.padStart);
     const q = findTag(this.bytes, pos + 1, stop, false);
     if (q >= stop) return -1;

@@ -1,4 +1,4 @@
-// Framing of a compact SBD message, format version 1: the 12-byte header, the body and the closing CRC.
+// Framing of a compact SBD message, format version 1: the 13-byte header, the body and the closing CRC.
 import type { SliceKind } from "../types.js";
 import { crc16CcittFalse } from "./crc16.js";
 
@@ -7,7 +7,7 @@ export const SBD_MAGIC = 0x55;
 /** The only format version this decoder knows. */
 export const SBD_FORMAT_VERSION = 1;
 /** Bytes of the header before the body. */
-export const SBD_HEADER_BYTES = 12;
+export const SBD_HEADER_BYTES = 13;
 /** Bytes of the CRC after the body. */
 export const SBD_CRC_BYTES = 2;
 /** Smallest possible message: header and CRC around an empty body. */
@@ -37,7 +37,7 @@ export interface SbdHeader {
   last: boolean;
   /** Index of the message's first record among the cycle's records of its kind. */
   firstIndex: number;
-  /** Records in the body, 1-255. */
+  /** Records in the body, 1-255 (0 only in a last message that closes a cycle whose last record was refused). */
   count: number;
 }
 
@@ -70,17 +70,17 @@ export function parseSbdFrame(bytes: Uint8Array): SbdFrame {
   }
   const kind = KINDS_BY_CODE[bytes[1] & 0x0f];
   if (kind === undefined) return fail(1, `unknown record kind ${bytes[1] & 0x0f} (knows 1 LPM, 2 BLACK, 3 TAXO)`);
-  const flags = bytes[8];
-  if ((flags & ~SBD_FLAG_LAST) !== 0) return fail(8, `reserved flag bits set (flags 0x${hex(flags, 2)})`);
-  const count = bytes[11];
-  if (count === 0) return fail(11, "record count is 0 (a message holds 1-255 records)");
+  const flags = bytes[9];
+  if ((flags & ~SBD_FLAG_LAST) !== 0) return fail(9, `reserved flag bits set (flags 0x${hex(flags, 2)})`);
+  const count = bytes[12];
+  if (count === 0 && (flags & SBD_FLAG_LAST) === 0) return fail(12, "record count is 0 (only a cycle's last message may hold no record)");
   const header: SbdHeader = {
     kind,
     floatId: bytes[2] | (bytes[3] << 8) | (bytes[4] << 16),
     cycle: bytes[5] | (bytes[6] << 8),
-    seq: bytes[7],
+    seq: bytes[7] | (bytes[8] << 8),
     last: (flags & SBD_FLAG_LAST) !== 0,
-    firstIndex: bytes[9] | (bytes[10] << 8),
+    firstIndex: bytes[10] | (bytes[11] << 8),
     count,
   };
   return { ok: true, header, body: bytes.subarray(SBD_HEADER_BYTES, len - SBD_CRC_BYTES) };

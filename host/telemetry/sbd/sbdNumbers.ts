@@ -29,8 +29,20 @@ export interface SbdContexts {
 /** Number of COUNT contexts (by the prediction's bit length, 23 and more sharing the last). */
 export const COUNT_CONTEXTS = 24;
 
-/** A 64-probability tree shaped to expect bit length `centre`: leaf b weighs 2^max(8, 20 - |b - centre|). */
+const shapedTrees = new Map<number, Uint16Array>();
+
+/** A 64-probability tree shaped to expect bit length `centre`: leaf b weighs 2^max(8, 20 - |b - centre|).
+ *  Every message starts from the same trees: they are computed once and copied. */
 export function shapedTree(centre: number): Uint16Array {
+  let tree = shapedTrees.get(centre);
+  if (!tree) {
+    tree = computeShapedTree(centre);
+    shapedTrees.set(centre, tree);
+  }
+  return tree.slice();
+}
+
+function computeShapedTree(centre: number): Uint16Array {
   const weight = (b: number): number => 2 ** Math.max(8, 20 - Math.abs(b - centre));
   const probs = newProbs(64);
   for (let m = 1; m < 64; m++) {

@@ -54,7 +54,7 @@ interface Prev {
 }
 
 /** Decodes `count` records of `kind` from a body that starts at byte `bodyOffset` of its message. */
-export function decodeSbdBody(kind: SliceKind, count: number, body: Uint8Array, bodyOffset = 12): SbdBodyResult {
+export function decodeSbdBody(kind: SliceKind, count: number, body: Uint8Array, bodyOffset = 13): SbdBodyResult {
   const d = new RangeDecoder(body);
   const c = newSbdContexts();
   const records: SliceRecord[] = [];

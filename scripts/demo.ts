@@ -1,6 +1,6 @@
 // npm run demo: simulate a short float profile, replay it through the firmware (both builds, with the
 // demonstration classifier of profiles/models, and the float side's slicing and telemetry encoders), decode
-// the telemetry into Argo-named records, and say where the outputs are. Everything lands in demo-out/ and is
+// the telemetry into Argo-named records, draw a report, and say where the outputs are. Everything lands in demo-out/ and is
 // rewritten on every run.
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -30,10 +30,13 @@ const sbdOnly = join(out, "telemetry-sbd");
 mkdirSync(sbdOnly);
 for (const f of readdirSync(join(out, "telemetry")).filter((f) => f.endsWith(".sbd"))) copyFileSync(join(out, "telemetry", f), join(sbdOnly, f));
 await run("decode", sbdOnly, "--profile", "000118LP", "--format", "csv", "--out", join(out, "decoded.csv"));
+console.log("\n5. Drawing the replay (firmware beside the truth) as a self-contained HTML report...");
+await run("report", join(out, "mission.summary.json"), "--out", join(out, "report.html"));
 console.log(`\nOutputs in ${out}:
   mission.uvps              the recorded stream (CBOR sequence, frames with ground truth)
   mission.rs232.log         what the camera sends: HW_CONF, ACQ_CONF, TAXO_CONF, then TAXO_DATA + LPM_DATA per bloc, BLACK_DATA
   mission.summary.json      frames, records, firmware against truth, slope, frames/s
   telemetry/                what the float sends: CTS5 files (xxxx_ccc_mm_uvp6_lpm.hex, _taxo, _blk) and SBD messages (*.sbd)
   decoded.csv               the SBD messages decoded: Argo AUX names, one row per slice, concentrations in #/L
+  report.html               the profile drawn (spectra, slope, greys, black noise, taxa, truth beside firmware); opens offline
 Compare the builds with: cmp demo-out/mission.rs232.log demo-out/mission-scalar.rs232.log; diff -r demo-out/telemetry demo-out/telemetry-scalar`);

@@ -3,6 +3,7 @@
 // decoded together. SBD messages go to the decoder all at once, since it reports which of a cycle are missing.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { recordKey } from "../telemetry/recordKey.js";
 import { decodeCts5File, parseCts5FileName } from "../telemetry/cts5/index.js";
 import { decodeSbdMessages, type SbdSummary } from "../telemetry/sbd/index.js";
 import type { DecodeProblem, SliceKind, SliceRecord } from "../telemetry/types.js";
@@ -90,17 +91,6 @@ export interface DecodedTelemetry {
   sbdIncomplete: boolean;
   /** Records that came both in CTS5 files and in SBD messages (the same slice sent both ways), kept once. */
   sentBothWays: number;
-}
-
-const F32 = new Float32Array(1);
-const U32 = new Uint32Array(F32.buffer);
-const bits = (x: number): number => ((F32[0] = x), U32[0]);
-
-/** A record's identity, float32 values by their bits (so -0 and 0, or two NaNs, are told apart as the formats do). */
-function recordKey(r: SliceRecord): string {
-  const head = [r.kind, r.phase, r.processing, r.timeS, r.pressureDbar, r.images];
-  if (r.kind === "taxo") return JSON.stringify([...head, r.categories.map((c) => [c.index, c.objects, bits(c.meanSize), c.meanGrey])]);
-  return JSON.stringify([...head, r.temperatureC, r.counts.map(bits), r.kind === "lpm" ? r.grey : []]);
 }
 
 /** Decodes CTS5 files one by one (in the given order), then all SBD messages together. */

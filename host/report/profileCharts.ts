@@ -66,7 +66,7 @@ function profileLines(data: ReportData, values: unknown[], title: string, subtit
 export function totalConcentrationChart(data: ReportData): ChartDef {
   const points = totalConcentration(data);
   const unit = concentrationUnit(data);
-  const caption = `Sum of CONCENTRATION_LPM (${unit}) over the classes from 102 µm and from 512 µm, per depth bin (point at the bin's middle); ${perWhat(data)}. Typical: 400-1,500 /L above 102 µm near the surface, 10-40 /L at 1000-2000 m.`;
+  const caption = `Sum of CONCENTRATION_LPM (${unit}) over the classes from 102 µm and from 512 µm, per depth bin (point at the bin's middle); ${perWhat(data)}. Typical: 400-1,500 /L above 102 µm near the surface, 10-40 /L at 1000-2000 dbar.`;
   const base = { id: "total-concentration", title: "Total particle concentration", caption };
   if (points.length === 0) return { ...base, spec: null, empty: "no particles of 102 µm or more in the lit-image records" };
   return { ...base, spec: profileLines(data, points, base.title, `CONCENTRATION_LPM summed (${unit}), log scale`, `concentration (${unit})`, { type: "log" }, `concentration (${unit})`) };

@@ -5,6 +5,7 @@ import { CliError, ExitCode } from "../cli/cliError.js";
 import { decodeTelemetryFiles, problemLine, readTelemetryFiles } from "../cli/telemetryInputs.js";
 import type { Profile } from "../config/profile.js";
 import { parseDecodedDocument, sliceRecordsOf } from "../telemetry/outputFormats.js";
+import { recordKey } from "../telemetry/recordKey.js";
 import type { SliceRecord } from "../telemetry/types.js";
 import { reportClasses } from "./classTable.js";
 import type { ReportData } from "./reportData.js";
@@ -54,8 +55,20 @@ export function readDecoded(documents: readonly string[], telemetry: readonly st
     inputs.push(`${telemetry.join(", ")} (${decoded.cts5Files} CTS5 files, ${decoded.sbdMessages} SBD messages decoded: ${decoded.records.length} records)`);
     if (read.skipped.length > 0) notes.push(`skipped (neither CTS5 nor SBD): ${read.skipped.join(", ")}`);
   }
-  const kept = o.phase === null ? records : records.filter((r) => r.phase === o.phase);
-  if (o.phase !== null) notes.push(`only ${o.phase} records drawn (--phase): ${kept.length} of ${records.length}`);
+  if (records.length === 0 && problems.length === 0) {
+    throw new CliError(`${[...documents, ...telemetry].join(", ")}: no decoded record, CTS5 .hex file or SBD message found${notes.length ? ` (${notes.join("; ")})` : ""}; give what 'uvp-float decode' wrote, or the float's files`, ExitCode.INPUT);
+  }
+  // The same slice given twice (a document and its own files, or one document twice) is drawn once.
+  const seen = new Set<string>();
+  const unique = records.filter((r) => {
+    const key = recordKey(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (unique.length < records.length) notes.push(`${records.length - unique.length} records given more than once were drawn once`);
+  const kept = o.phase === null ? unique : unique.filter((r) => r.phase === o.phase);
+  if (o.phase !== null) notes.push(`only ${o.phase} records drawn (--phase): ${kept.length} of ${unique.length}`);
   const phaseSet = [...new Set(kept.map((r) => r.phase))];
   if (phaseSet.length > 1) notes.push(`records of phases ${phaseSet.join(", ")} are pooled per depth bin (--phase ASCENT keeps one)`);
 

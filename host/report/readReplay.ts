@@ -1,5 +1,6 @@
 // A replay's outputs as report data: the RS232 log's blocs (LPM_DATA, BLACK_DATA, TAXO_DATA) and camera lines,
 // the summary's truth comparisons, and, when the simulated stream is at hand, the truth per bloc.
+import { basename, dirname, join } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
 import { parseAcqConf, type AcqConf } from "../config/acqConf.js";
 import { parseHwConf, type HwConf } from "../config/hwConf.js";
@@ -98,7 +99,10 @@ export function readReplay(inputs: ReplayInputs, volume: VolumeOption): ReportDa
 
   let streamToRead = streamPath;
   if (!streamToRead && summary && typeof summary.source === "string" && /\.uvps$/iu.test(summary.source)) {
+    // The summary names the stream as the replay was given it: relative to where replay ran, or beside the summary.
+    const besideSummary = summaryPath ? join(dirname(summaryPath), basename(summary.source)) : null;
     if (existsSync(summary.source)) streamToRead = summary.source;
+    else if (besideSummary && existsSync(besideSummary)) streamToRead = besideSummary;
     else notes.push(`the replayed stream ${summary.source} (named by the summary) is not there: no truth per depth; give the stream as an input`);
   }
   let truth: ReplayPart["truth"] = null;

@@ -95,11 +95,26 @@ describe("Argo AUX reader on the real files of float 4903634", () => {
     expect(nonInteger).toBeGreaterThan(100);
   });
 
-  it("gives a clear error for truncated, garbage or empty files", () => {
+  it("reads what a truncated file still holds, and lists what the cut took", () => {
+    const bytes = readFileSync(fixture(10));
+    const whole = readAuxProfile(bytes, "whole.nc");
+    const half = readAuxProfile(bytes.subarray(0, bytes.length >> 1), "half.nc");
+    expect(half.lpm).toEqual(whole.lpm);
+    expect(half.black).toEqual(whole.black);
+    expect(half.taxo).toEqual([]);
+    expect(half.problems[0]).toMatch(/^truncated NetCDF file \(226112 bytes\): NUMBER_OBJECTS_CATEGORY, .* and \d+ more cut short, not read$/u);
+    expect(half.problems).toContain("truncated NetCDF file: 226112 bytes, but variable NUMBER_OBJECTS_CATEGORY extends to byte 279200: no TAXO data read");
+    const lastByte = readAuxProfile(bytes.subarray(0, bytes.length - 1), "last.nc");
+    expect([lastByte.lpm, lastByte.black, lastByte.taxo]).toEqual([whole.lpm, whole.black, whole.taxo]);
+    expect(lastByte.problems).toEqual(["truncated NetCDF file (452223 bytes): HISTORY_QCTEST cut short, not read"]);
+    const early = readAuxProfile(bytes.subarray(0, 60000), "early.nc");
+    expect([early.lpm.length, early.black.length, early.taxo.length]).toEqual([0, 0, 0]);
+    for (const k of ["LPM", "BLACK", "TAXO"]) expect(early.problems.join("\n")).toMatch(new RegExp(`truncated NetCDF file: 60000 bytes, but variable \\w+ extends to byte \\d+: no ${k} data read`, "u"));
+  });
+
+  it("gives a clear error for garbage, empty files and a header cut short", () => {
     const bytes = readFileSync(fixture(10));
     const cases: [Uint8Array, RegExp][] = [
-      [bytes.subarray(0, bytes.length >> 1), /truncated NetCDF file: 226112 bytes/u],
-      [bytes.subarray(0, bytes.length - 1), /truncated/u],
       [bytes.subarray(0, 200), /not a readable NetCDF-3 file \(header cut short/u],
       [Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) & 255), /not a readable NetCDF-3 file.*should start with CDF/u],
       [new TextEncoder().encode("CDF\u0001 but then nothing sensible at all....."), /not a readable NetCDF-3 file/u],

@@ -12,7 +12,9 @@
 //   files this gives the float's whole-second times exactly.
 // - Values: float32 data come out as the exact float32 values (netcdfjs reads them with DataView.getFloat32),
 //   so non-integer averaged counts such as 27625.001953125 survive bit for bit.
-// Unreadable input (not NetCDF-3, truncated, no UVP6 variables, wrong shapes) throws ArgoAuxError.
+// Unreadable input (not NetCDF-3, no UVP6 variables, wrong shapes, PRES / MTIME / JULD missing or cut by a
+// truncation) throws ArgoAuxError; a truncated file whose cut only reaches some kinds' variables still gives
+// the other kinds, the cut ones listed in `problems`.
 
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -45,6 +47,11 @@ export function readAuxProfile(bytes: Uint8Array, label = "Argo AUX file"): AuxP
   if (nProf === undefined || nLevels === undefined) {
     throw new ArgoAuxError(`${label}: no N_PROF / N_LEVELS dimensions: not an Argo profile file`);
   }
+  if (nc.cut.size > 0) {
+    const cut = [...nc.cut.keys()];
+    const listed = cut.length > 5 ? `${cut.slice(0, 5).join(", ")} and ${cut.length - 5} more` : cut.join(", ");
+    problems.push(`truncated NetCDF file (${nc.byteLength} bytes): ${listed} cut short, not read`);
+  }
   const names = chooseNames(nc, problems);
 
   const levelVar = (name: string, vector: boolean): NcNumeric => {
@@ -70,6 +77,10 @@ export function readAuxProfile(bytes: Uint8Array, label = "Argo AUX file"): AuxP
       const name = nc.has(wanted) ? wanted : nc.has(other[field]) ? other[field] : undefined;
       if (name === undefined) {
         problems.push(`variable ${wanted} is missing: no ${kind.toUpperCase()} data read`);
+        return null;
+      }
+      if (nc.cut.has(name)) {
+        problems.push(`${nc.cutMessage(name)}: no ${kind.toUpperCase()} data read`);
         return null;
       }
       out[field] = levelVar(name, vectorFields.includes(field));

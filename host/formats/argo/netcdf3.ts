@@ -42,12 +42,18 @@ export interface NcNumeric {
 
 /** A NetCDF-3 file read defensively: shapes, fill values and char arrays checked, truncation reported. */
 export class NcFile {
+  /** Variables whose data a truncated file cuts, with the byte their data would end at. */
+  readonly cut = new Map<string, number>();
+  /** The file's length in bytes. */
+  byteLength = 0;
+
   private constructor(
     private readonly reader: NetCDFReader,
     readonly label: string,
   ) {}
 
-  /** Parses the header and checks that every variable's data lies inside the file (truncation check). */
+  /** Parses the header and notes every variable whose data a truncated file cuts (`cut`); those are refused
+   *  when read, the others stay readable. */
   static open(bytes: Uint8Array, label: string): NcFile {
     if (bytes.length < 4) throw new ArgoAuxError(`${label}: ${bytes.length} bytes is too short for a NetCDF-3 file`);
     let reader: NetCDFReader;
@@ -63,24 +69,20 @@ export class NcFile {
   }
 
   private checkExtent(byteLength: number): void {
+    this.byteLength = byteLength;
     const rec = this.reader.recordDimension;
     const numrecs = rec.length;
     const step = rec.recordStep ?? 0;
-    let end = 0;
-    let last = "";
     for (const v of this.reader.variables) {
       const e = v.record ? (numrecs > 0 ? v.offset + (numrecs - 1) * step + v.size : 0) : v.offset + v.size;
       if (!Number.isFinite(e)) throw new ArgoAuxError(`${this.label}: corrupt NetCDF header (variable ${v.name})`);
-      if (e > end) {
-        end = e;
-        last = v.name;
-      }
+      if (e > byteLength) this.cut.set(v.name, e);
     }
-    if (end > byteLength) {
-      throw new ArgoAuxError(
-        `${this.label}: truncated NetCDF file: ${byteLength} bytes, but variable ${last} extends to byte ${end}`,
-      );
-    }
+  }
+
+  /** The reason a cut variable cannot be read, naming the file's length and where the variable would end. */
+  cutMessage(name: string): string {
+    return `truncated NetCDF file: ${this.byteLength} bytes, but variable ${name} extends to byte ${this.cut.get(name)}`;
   }
 
   has(name: string): boolean {
@@ -94,6 +96,7 @@ export class NcFile {
   private variable(name: string): NcVariable {
     const v = this.reader.variables.find((x) => x.name === name);
     if (v === undefined) throw new ArgoAuxError(`${this.label}: variable ${name} is missing`);
+    if (this.cut.has(name)) throw new ArgoAuxError(`${this.label}: ${this.cutMessage(name)}`);
     return v;
   }
 

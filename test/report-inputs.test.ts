@@ -1,6 +1,6 @@
 // report's inputs as a user gives them by mistake: a folder with nothing to draw, the same data twice.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,5 +30,15 @@ describe("uvp-float report inputs", () => {
     const out = JSON.parse(r.stdout);
     expect(JSON.stringify(out)).toMatch(/375 records given more than once were drawn once/);
     expect(JSON.stringify(out)).toMatch(/109 LPM|"lpm":109/);
+  });
+
+  it("takes the class bounds and TAXO_CONF ids from the profile the decoded document names", () => {
+    const dir = mkdtempSync(join(tmpdir(), "uvp-report-in-"));
+    expect(cli("encode", AUX, "--format", "sbd", "--out", join(dir, "sbd")).status).toBe(0);
+    expect(cli("decode", join(dir, "sbd"), "--profile", "000118LP", "--out", join(dir, "d.json")).status).toBe(0);
+    expect(cli("report", join(dir, "d.json"), "--out", join(dir, "r.html")).status).toBe(0);
+    const html = readFileSync(join(dir, "r.html"), "utf8");
+    expect(html).toMatch(/Size classes<\/th><td><code>HW_CONF<\/code> of profile 000118LP/);
+    expect(html).not.toMatch(/no HW_CONF given/);
   });
 });

@@ -68,6 +68,8 @@ export const decodeVerb: Verb = {
       complete: problems.length === 0 && !decoded.sbdIncomplete,
       imageVolumeL: volume.litres,
       imageVolumeFrom: volume.from,
+      // Named so a report drawn later can take the class bounds and TAXO_CONF ids from the same profile.
+      ...(values.profile !== undefined ? { profile: values.profile as string } : {}),
       ...(decoded.sbdSummary !== null ? { sbd: decoded.sbdSummary } : {}),
     };
     const doc: DecodedDocument = { records: toArgoRows(decoded.records, { imageVolumeL: volume.litres }), problems, summary };

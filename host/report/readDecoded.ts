@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { CliError, ExitCode } from "../cli/cliError.js";
 import { decodeTelemetryFiles, problemLine, readTelemetryFiles } from "../cli/telemetryInputs.js";
-import type { Profile } from "../config/profile.js";
+import { listProfiles, loadProfile, type Profile } from "../config/profile.js";
 import { parseDecodedDocument, sliceRecordsOf } from "../telemetry/outputFormats.js";
 import { recordKey } from "../telemetry/recordKey.js";
 import type { SliceRecord } from "../telemetry/types.js";
@@ -27,6 +27,7 @@ export function readDecoded(documents: readonly string[], telemetry: readonly st
   const notes: string[] = [];
   const inputs: string[] = [];
   let docVolume: { litres: number; from: string } | null = null;
+  let docProfile: string | null = null;
   for (const path of documents) {
     let bytes: Uint8Array;
     try {
@@ -40,6 +41,7 @@ export function readDecoded(documents: readonly string[], telemetry: readonly st
       records.push(...recs);
       for (const p of doc.problems) problems.push(problemLine(p));
       const v = doc.summary.imageVolumeL;
+      if (typeof doc.summary.profile === "string") docProfile ??= doc.summary.profile;
       if (typeof v === "number" && v > 0) docVolume ??= { litres: v, from: `the decoded document ${path} (${String(doc.summary.imageVolumeFrom ?? "decode")})` };
       inputs.push(`${path} (decoded document: ${recs.length} records)`);
     } catch (err) {
@@ -74,7 +76,7 @@ export function readDecoded(documents: readonly string[], telemetry: readonly st
 
   const imageVolume = o.volume ?? docVolume ?? { litres: null, from: null };
   if (imageVolume.litres === null) notes.push("no Image_volume known (give --profile or --image-volume): values are per image, not per litre");
-  const profile = o.profile;
+  const profile = o.profile ?? profileNamedBy(docProfile, notes);
   return {
     kind: "decoded", inputs,
     lpm: kept.flatMap((r) => (r.kind === "lpm" ? [{ pressureDbar: r.pressureDbar, timeS: r.timeS, images: r.images, counts: r.counts, grey: r.grey, phase: r.phase }] : [])),
@@ -85,4 +87,14 @@ export function readDecoded(documents: readonly string[], telemetry: readonly st
     taxoIds: profile?.taxo ? profile.taxo.taxoIds.slice(0, profile.taxo.modelClassCount) : null,
     problems, notes, replay: null,
   };
+}
+
+/** The profile a decoded document names (decode --profile), when this installation has it. */
+function profileNamedBy(name: string | null, notes: string[]): Profile | null {
+  if (name === null) return null;
+  if (!listProfiles().includes(name)) {
+    notes.push(`the decoded document names profile ${name}, which is not installed here: give --profile`);
+    return null;
+  }
+  return loadProfile(name);
 }

@@ -29,6 +29,12 @@ describe("every verb", () => {
     expect(r.stdout).toMatch(/--json/);
   });
 
+  it("'uvp-float help <verb>' prints that verb's help", () => {
+    const r = cli("help", "report");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(cli("report", "--help").stdout);
+  });
+
   it.each(verbs.map((v) => v.name))("%s: accepts --json", (name) => {
     // Without its arguments a verb may stop at a usage error, but never at --json itself.
     const r = cli(name, "--json");

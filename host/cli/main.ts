@@ -33,6 +33,12 @@ Exit codes: 0 ok, 1 a difference found (the verb's --help says with what), 64 us
 /** Runs the CLI with `verbs` on `argv` (without node and script) and returns the exit code. */
 export async function runCli(verbs: Verb[], argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  // "uvp-float help <verb>" is what people type first: the verb's own help.
+  const helped = name === "help" && rest.length > 0 ? verbs.find((v) => v.name === rest[0]) : undefined;
+  if (helped) {
+    console.log(helped.help);
+    return ExitCode.OK;
+  }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     console.log(usage(verbs));
     return name === undefined ? ExitCode.USAGE : ExitCode.OK;

@@ -8,6 +8,7 @@
 // nearest time first, so that a decoder getting every time wrong shows TIME differences rather than nothing
 // matched. Differences are named like the CSV columns (NAME, or NAME_k for the k-th value, 1-based).
 
+import { float32Bits } from "./float32.js";
 import type { AuxProfile, BlackLevel, LpmLevel, TaxoLevel } from "../formats/argo/auxTypes.js";
 import { KIND_NAMES } from "./argoRecords.js";
 import type { BlackSlice, Cts5Phase, LpmSlice, SliceKind, SliceRecord, TaxoSlice } from "./types.js";
@@ -66,13 +67,7 @@ export interface CompareOptions {
   phases?: readonly Cts5Phase[];
 }
 
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-/** The bits of x rounded to float32. */
-function bitsOf(x: number): number {
-  f32[0] = x;
-  return u32[0];
-}
+const bitsOf = float32Bits;
 
 type Level = LpmLevel | BlackLevel | TaxoLevel;
 

@@ -1,9 +1,8 @@
 // A slice record's identity, to tell the same slice met twice (sent both as CTS5 and SBD, or given twice).
+import { float32Bits } from "./float32.js";
 import type { SliceRecord } from "./types.js";
 
-const F32 = new Float32Array(1);
-const U32 = new Uint32Array(F32.buffer);
-const bits = (x: number): number => ((F32[0] = x), U32[0]);
+const bits = float32Bits;
 
 /** A record's identity, float32 values by their bits (so -0 and 0, or two NaNs, are told apart as the formats do). */
 export function recordKey(r: SliceRecord): string {

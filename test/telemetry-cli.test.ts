@@ -17,7 +17,7 @@ const AUX = join(import.meta.dirname, "fixtures", "argo-4903634", "R4903634_010_
 
 // What the float would have sent: the AUX levels in time order, pressure and temperature from their uint16 codes.
 const aux = readAuxProfileFile(AUX);
-const pres = (p: number) => Math.round((p + 100) * 10) / 10 - 100;
+const pres = (p: number) => (Math.round((p + 100) * 10) - 1000) / 10;
 const temp = (t: number) => Math.round((t + 5) * 1000) / 1000 - 5;
 const byTime = <T extends { timeS: number }>(xs: T[]) => [...xs].sort((a, b) => a.timeS - b.timeS);
 const records: SliceRecord[] = [

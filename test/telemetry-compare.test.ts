@@ -10,7 +10,7 @@ import type { BlackSlice, LpmSlice, SliceRecord, TaxoSlice } from "../host/telem
 const aux = readAuxProfileFile(join(import.meta.dirname, "fixtures", "argo-4903634", "R4903634_010_aux.nc"));
 
 // What the CTS5 packing leaves of the AUX float32 values: (P + 100) * 10 and (T + 5) * 1000 as integers.
-const pres = (p: number) => Math.round((p + 100) * 10) / 10 - 100;
+const pres = (p: number) => (Math.round((p + 100) * 10) - 1000) / 10;
 const temp = (t: number) => Math.round((t + 5) * 1000) / 1000 - 5;
 
 function recordsOf(a: AuxProfile): SliceRecord[] {

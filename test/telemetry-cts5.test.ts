@@ -22,7 +22,7 @@ const FIXTURE_FILES: Fixture[] = [
   { name: "4a7e_010_01_uvp6_lpm.hex", kind: "lpm", spans: [[18, 115], [115, 212], [218, 317], [333, 431], [431, 529], [537, 634]], records: [
     { kind: "lpm", phase: "DESCENT", processing: "RW", timeS: 1645552800, pressureDbar: 5, images: 1, temperatureC: 18.5,
       counts: [3012, 214, 61, 27, 13, 6, 3, 2, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0], grey: [31, 38, 46, 53, 58, 64, 70, 79, 83, 0, 97, ...zeros(7)] },
-    { kind: "lpm", phase: "DESCENT", processing: "RW", timeS: 1645552830, pressureDbar: 8.099999999999994, images: 1, temperatureC: 18.512,
+    { kind: "lpm", phase: "DESCENT", processing: "RW", timeS: 1645552830, pressureDbar: 8.1, images: 1, temperatureC: 18.512,
       counts: [2871, 198, 55, 30, 12, 8, 2, 1, 2, 1, ...zeros(8)], grey: [32, 39, 47, 54, 60, 62, 72, 75, 88, 91, ...zeros(8)] },
     { kind: "lpm", phase: "PARK", processing: "RW", timeS: 1645588852, pressureDbar: 1554.1, images: 1, temperatureC: 23.69,
       counts: [33, 0, 4, 2, 1, 0, 1, 1, 0, 1, 1, 2, 0, 0, 1, 0, 0, 2], grey: [23, 0, 17, 21, 20, 0, 21, 19, 0, 29, 30, 35, 0, 0, 43, 0, 0, 50] },
@@ -31,7 +31,7 @@ const FIXTURE_FILES: Fixture[] = [
       grey: [33, 35, 45, 52, 55, 63, 71, 80, 88, 92, 95, 85, 0, 33, 0, 145, 0, 0] },
     { kind: "lpm", phase: "ASCENT", processing: "AM", timeS: 1645646805, pressureDbar: 1933, images: 256, temperatureC: 22.75,
       counts: [27625.001953125, 1043, 61, 35, 30, 26, 12, 9, 5, 3, 1, ...zeros(7)], grey: [33, 36, 46, 51, 56, 62, 70, 81, 90, 93, 96, ...zeros(7)] },
-    { kind: "lpm", phase: "ASCENT", processing: "DW", timeS: 1645666203, pressureDbar: 0.7999999999999972, images: 2, temperatureC: 19.25,
+    { kind: "lpm", phase: "ASCENT", processing: "DW", timeS: 1645666203, pressureDbar: 0.8, images: 2, temperatureC: 19.25,
       counts: [5980, 402, 118, 49, 22, 11, 5, 3, 2, 1, 1, 0, 0, 0, 0, 0, 1, 1], grey: [31, 38, 45, 53, 57, 61, 69, 78, 85, 90, 99, 0, 0, 0, 0, 0, 26, 26] },
   ] },
   { name: "4a7e_010_01_uvp6_taxo.hex", kind: "taxo", spans: [[7, 29], [45, 73], [73, 80], [88, 101], [110, 125]], records: [
@@ -41,7 +41,7 @@ const FIXTURE_FILES: Fixture[] = [
       { index: 0, objects: 255, meanSize: 812.5, meanGrey: 40 }, { index: 12, objects: 7, meanSize: 15342.857421875, meanGrey: 98 },
       { index: 26, objects: 1, meanSize: 61234, meanGrey: 120 }] },
     { kind: "taxo", phase: "ASCENT", processing: "AM", timeS: 1645646800, pressureDbar: 1933, images: 256, categories: [] },
-    { kind: "taxo", phase: "ASCENT", processing: "RW", timeS: 1645667100, pressureDbar: 0.4000000000000057, images: 1, categories: [
+    { kind: "taxo", phase: "ASCENT", processing: "RW", timeS: 1645667100, pressureDbar: 0.4, images: 1, categories: [
       { index: 5, objects: 1, meanSize: 1500.25, meanGrey: 77 }] },
     { kind: "taxo", phase: "SURFACE", processing: "RW", timeS: 1645668000, pressureDbar: 0, images: 1, categories: [
       { index: 2, objects: 3, meanSize: 333.3333435058594, meanGrey: 26 }] },
@@ -73,9 +73,9 @@ function randomRecords(kind: SliceKind, rng: Rng, n: number, endWith1A: boolean)
     timeS += r < 0.1 ? rng.int(65536, 300_000) : r < 0.2 ? -rng.int(1, 5000) : r < 0.25 ? 65535 : rng.int(0, 3000);
     const wide = proc === "AM" && NAV.has(phase) && kind !== "black";
     const images = wide ? [255, 256, 65535, rng.int(0, 65535)][rng.int(0, 3)] : rng.int(0, 255);
-    const base = { phase, processing: proc, timeS, pressureDbar: rng.int(0, 65535) / 10 - 100, images };
+    const base = { phase, processing: proc, timeS, pressureDbar: (rng.int(0, 65535) - 1000) / 10, images };
     const count = () => (rng.next() < 0.5 ? rng.int(0, 500_000) : Math.fround(rng.next() * 10 ** rng.int(0, 6)));
-    const temperatureC = rng.int(0, 65535) / 1000 - 5;
+    const temperatureC = (rng.int(0, 65535) - 5000) / 1000;
     if (kind === "lpm") {
       out.push({ kind, ...base, temperatureC, counts: Array.from({ length: 18 }, count), grey: Array.from({ length: 18 }, () => rng.int(0, 255)) });
     } else if (kind === "black") {

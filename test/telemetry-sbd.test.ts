@@ -81,7 +81,7 @@ function genRecords(rng: Rng, kind: SliceKind, n: number, limit: number): SliceR
     images = rng.pick([0, prevImages, rng.int(1, 300), rng.chance(0.1) ? TWO_32 - 1 : 1, prevImages * rng.int(1, 3)]);
     // The count predictions rescale by images / prevImages; keep the ratio where a u32 count stays codable.
     if (prevImages > 0) images = Math.min(images, prevImages * 64, TWO_32 - 1);
-    const base = { phase: CTS5_PHASES[phase], processing: PROCESSINGS[proc], timeS: t, pressureDbar: p / 10 - 100, images };
+    const base = { phase: CTS5_PHASES[phase], processing: PROCESSINGS[proc], timeS: t, pressureDbar: (p - 1000) / 10, images };
     if (kind === "taxo") { out.push({ kind, ...base, categories: genCategories(rng, limit) }); continue; }
     const classes = kind === "lpm" ? 18 : 5;
     let heavyLeft = limit < 200 ? 1 : 18;
@@ -90,11 +90,11 @@ function genRecords(rng: Rng, kind: SliceKind, n: number, limit: number): SliceR
       if (heavy) heavyLeft--;
       return k > 10 && !heavy && rng.chance(0.6) ? 0 : genCount(rng, heavy);
     });
-    if (kind === "black") { out.push({ kind, ...base, temperatureC: q / 1000 - 5, counts }); continue; }
+    if (kind === "black") { out.push({ kind, ...base, temperatureC: (q - 5000) / 1000, counts }); continue; }
     // Small messages get greys shaped like real ones (rising with size); larger ones get any grey.
     const anyGrey = (k: number) => (limit < 200 ? Math.min(255, Math.max(0, 30 + 5 * k + rng.int(-20, 20))) : rng.int(0, 255));
     const grey = counts.map((c, k) => (Object.is(c, 0) && rng.chance(0.9) ? 0 : anyGrey(k)));
-    out.push({ kind, ...base, temperatureC: q / 1000 - 5, counts, grey });
+    out.push({ kind, ...base, temperatureC: (q - 5000) / 1000, counts, grey });
   }
   return out;
 }

@@ -13,8 +13,8 @@ const PROC: Record<string, Processing> = { raw: "RW", decimated: "DW", mean: "AM
 
 /** The codes the formats carry, decoded: what a record's pressure and temperature become after transmission. */
 export const asSent = {
-  pressure: (p: number) => Math.floor((p + 100) * 10 + 0.5) / 10 - 100,
-  temperature: (t: number) => Math.floor((t + 5) * 1000 + 0.5) / 1000 - 5,
+  pressure: (p: number) => (Math.floor((p + 100) * 10 + 0.5) - 1000) / 10,
+  temperature: (t: number) => (Math.floor((t + 5) * 1000 + 0.5) - 5000) / 1000,
 };
 
 // records: TAXO bloc records received; a slice sends a TAXO record when there was at least one (README).

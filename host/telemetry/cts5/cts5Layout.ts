@@ -103,14 +103,16 @@ export function cts5RecordBytes(kind: SliceKind, phase: Cts5Phase, processing: P
   return kind === "taxo" ? head + categories * CTS5_TAXO_CATEGORY_BYTES : head;
 }
 
-/** Pressure (dbar) of a transmitted u16 code: code / 10 - 100, as a plain double. */
+// (code - 1000) / 10 rather than code / 10 - 100: one correctly rounded division of an exact integer gives the
+// double nearest the decimal the code stands for, so it prints as 989.4 (not 989.4000000000001) everywhere.
+/** Pressure (dbar) of a transmitted u16 code: code / 10 - 100, the double nearest that 0.1 dbar decimal. */
 export function decodePressureCode(code: number): number {
-  return code / 10 - 100;
+  return (code - 1000) / 10;
 }
 
-/** Temperature (degree C) of a transmitted u16 code: code / 1000 - 5, as a plain double. */
+/** Temperature (degree C) of a transmitted u16 code: code / 1000 - 5, the double nearest that 0.001 C decimal. */
 export function decodeTemperatureCode(code: number): number {
-  return code / 1000 - 5;
+  return (code - 5000) / 1000;
 }
 
 function u16Code(value: number, what: string): number {

@@ -115,7 +115,8 @@ function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Pr
     phase: CTS5_PHASES[phase],
     processing: PROCESSINGS[processing],
     timeS: t,
-    pressureDbar: p / 10 - 100,
+    // One division of an exact integer: the double nearest the 0.1 dbar decimal (prints as 989.4).
+    pressureDbar: (p - 1000) / 10,
     images,
   };
   const state: Prev = { phase, processing, t, dt, p, dp, images, q: 0, ints: [], grey: [], categories: 0 };
@@ -126,7 +127,7 @@ function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Pr
     return { record, state };
   }
   state.q = prev === null ? d.direct(16) : checkRange("temperature code", prev.q + getSigned(d, c.temp), 0xffff);
-  const temperatureC = state.q / 1000 - 5;
+  const temperatureC = (state.q - 5000) / 1000; // the double nearest the 0.001 C decimal
   const counts = decodeCounts(kind === "lpm" ? SBD_LPM_CLASSES : SBD_BLACK_CLASSES, d, c, prev, images, state.ints);
   if (kind === "black") {
     const record: BlackSlice = { kind, ...base, temperatureC, counts };

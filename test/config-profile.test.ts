@@ -106,9 +106,11 @@ describe("parseProfile: bad profiles", () => {
   });
 
   it("reads the float's telemetry settings, with defaults, and refuses bad ones", () => {
-    expect(loadProfile("000118LP").float).toEqual({ wmo: 4903634, sbdMaxBytes: 340 });
-    expect(loadProfile("000175LP").float).toEqual({ wmo: 0, sbdMaxBytes: 340 });
+    expect(loadProfile("000118LP").float).toEqual({ wmo: 4903634, serialHex: "0000", sbdMaxBytes: 340 });
+    expect(loadProfile("000175LP").float).toEqual({ wmo: 0, serialHex: "0000", sbdMaxBytes: 340 });
     const base = rawProfile("000118LP");
+    expect(parseProfile({ ...base, float: { serialHex: "3AA8" } }, "t").float.serialHex).toBe("3aa8");
+    expect(() => parseProfile({ ...base, float: { serialHex: "4903634" } }, "t")).toThrow(/float.serialHex must be 4 hex digits/);
     expect(() => parseProfile({ ...base, float: { wmo: 4903634, sbdMaxBytes: 341 } }, "t")).toThrow(/float.sbdMaxBytes must be an integer from 100 to 340, got 341/);
     expect(() => parseProfile({ ...base, float: { wmo: 2 ** 24 } }, "t")).toThrow(/float.wmo must be an integer from 0 to 16777215/);
     expect(() => parseProfile({ ...base, zones: { ...(base.zones as object), processing: ["decimate", "mean", "mean", "mean", "mean"] } }, "t")).toThrow(/"raw" \/ "decimated" \/ "mean"/);

@@ -125,7 +125,7 @@ describe.each(BUILDS)("float side statuses (%s build)", (build) => {
     expect(ft.pushSlice(lpm)).toBe(Status.OK);
     expect(ft.finish()).toBe(Status.OK);
     const parts = ft.takeParts();
-    expect(parts.map((p) => `${p.format}/${p.kind}`)).toEqual(["cts5/lpm", "sbd/lpm"]);
+    expect(parts.map((p) => `${p.format}/${p.kind}`)).toEqual(["sbd/lpm", "cts5/lpm"]);
     expect(fw.raw.telemetryReleasePart(0)).toBe(Status.NO_PART);
   });
 

@@ -1,7 +1,8 @@
 // Sizes and codes of the float side (slicing and telemetry). Everything static is sized from these.
 
-/** Bytes of one CTS5 file part; a record that does not fit starts the next part. */
-export const CTS5_PART_BYTES: u32 = 4096;
+/** Bytes of the CTS5 buffer of one kind: when the next record does not fit, the buffer is handed to the host
+ *  (appended to the kind's one file of the cycle) and the record goes first into the emptied buffer. */
+export const CTS5_CHUNK_BYTES: u32 = 4096;
 /** Largest SBD message the format allows (Iridium mobile-originated limit). */
 export const SBD_MAX_BYTES: u32 = 340;
 /** Smallest SBD limit a float configuration may set. */

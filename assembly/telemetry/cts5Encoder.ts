@@ -1,23 +1,26 @@
-// CTS5 files (README, "CTS5 files"; NKE APMT 6.13-6.15): one part buffer per kind. Tags open a group when
-// the phase or processing changes; navigation-phase LPM and TAXO groups carry a u32 time reference and
-// u16 steps, so a step that is negative or over 65535 s opens a new group, as does one whose low byte is
-// '[' or '(' (the record would start like a tag). Fixed-width records.
+// CTS5 files (docs/operators.md, "CTS5 files"; NKE APMT 6.13-6.15): one file per kind and cycle, written
+// through one buffer per kind. Tags open a group when the phase or processing changes; navigation-phase LPM
+// and TAXO groups carry a u32 time reference and u16 steps, so a step that is negative or over 65535 s opens
+// a new group, as does one whose low byte is '[' or '(' (the record would start like a tag). Fixed-width records.
+// NKE: "all data from a sensor are saved in a unique data file associated to the cycle/pattern", so the type
+// byte starts only the first chunk, and the group state (phase, processing, last time) runs on across chunks:
+// the chunks, concatenated, are byte for byte the file one unlimited buffer would have written.
 
 import { floatAlloc } from "./arena";
 import {
-  CTS5_PART_BYTES, KIND_BLACK, KIND_LPM, KIND_TAXO, LPM_CLASSES, PROC_AM, BLACK_CLASSES, isNavigationPhase,
+  CTS5_CHUNK_BYTES, KIND_BLACK, KIND_LPM, KIND_TAXO, LPM_CLASSES, PROC_AM, BLACK_CLASSES, isNavigationPhase,
 } from "./constants";
 import {
   catGrey, catIndex, catObjects, catSizeBits, pressureCode, recCategories, recCategory, recCountBits, recGrey,
   recImages, recKind, recPhase, recPressure, recProcessing, recTemperature, recTime, temperatureCode,
 } from "./sliceRecord";
 
-/** What appending did: written, or the part is sealed and the record waits for the next part. */
+/** What appending did: written, or the chunk is sealed and the record waits for the next chunk. */
 export const CTS5_APPENDED: u32 = 0;
 export const CTS5_SEALED: u32 = 1;
 
-const parts: usize = floatAlloc(3 * CTS5_PART_BYTES);
-// Per kind: bytes used, sealed length (0 = open), current phase + 1 (0 = none), processing, last time.
+const parts: usize = floatAlloc(3 * CTS5_CHUNK_BYTES);
+// Per kind: bytes used in the chunk, sealed length (0 = open), current phase + 1 (0 = none), processing, last time.
 const used: usize = floatAlloc(12);
 const sealed: usize = floatAlloc(12);
 const groupPhase: usize = floatAlloc(12);
@@ -35,16 +38,17 @@ const TYPE_BYTES: StaticArray<u8> = [0x1b, 0x1d, 0x1c];
 // @ts-ignore: decorator
 @inline function slot(base: usize, kind: u32): usize { return base + ((kind - 1) << 2); }
 // @ts-ignore: decorator
-@inline function part(kind: u32): usize { return parts + <usize>(kind - 1) * CTS5_PART_BYTES; }
+@inline function part(kind: u32): usize { return parts + <usize>(kind - 1) * CTS5_CHUNK_BYTES; }
 
-/** Forgets every part: a new cycle. */
+/** Forgets every file: a new cycle. */
 export function cts5Reset(): void {
-  for (let kind: u32 = 1; kind <= 3; kind++) openPart(kind);
+  for (let kind: u32 = 1; kind <= 3; kind++) openFile(kind);
   cts5ValuesClamped = 0;
   cts5RecordsRefused = 0;
 }
 
-function openPart(kind: u32): void {
+// The first chunk of a file: its type byte, no group open.
+function openFile(kind: u32): void {
   store<u8>(part(kind), TYPE_BYTES[kind - 1]);
   store<u32>(slot(used, kind), 1);
   store<u32>(slot(sealed, kind), 0);
@@ -94,7 +98,7 @@ export function cts5Append(r: usize): u32 {
   if (navigation && newGroup) header += <u32>PROCESSING_TAGS[processing].length + (relative ? 4 : 0);
   const size = header + recordBytes(r, !relative);
   let at = load<u32>(slot(used, kind));
-  if (at + size > CTS5_PART_BYTES) {
+  if (at + size > CTS5_CHUNK_BYTES) {
     store<u32>(slot(sealed, kind), at);
     return CTS5_SEALED;
   }
@@ -180,25 +184,27 @@ function blackCount(bits: u32): u32 {
   return n > 65535 ? 65535 : <u32>n;
 }
 
-/** Seals the part of `kind` if it holds any record; true if sealed. */
+/** Seals the chunk of `kind` if it holds any record; true if sealed. */
 export function cts5SealOpen(kind: u32): bool {
   const at = load<u32>(slot(used, kind));
+  // 1 byte is a first chunk's type byte alone; a later chunk only opens for a waiting record (4 bytes or more).
   if (at <= 1 || load<u32>(slot(sealed, kind)) != 0) return false;
   store<u32>(slot(sealed, kind), at);
   return true;
 }
 
-/** Length of the sealed part of `kind` waiting for the host, 0 when none. */
+/** Length of the sealed chunk of `kind` waiting for the host, 0 when none. */
 export function cts5SealedBytes(kind: u32): u32 {
   return load<u32>(slot(sealed, kind));
 }
 
-/** Address of the part buffer of `kind`. */
+/** Address of the chunk buffer of `kind`. */
 export function cts5PartPtr(kind: u32): usize {
   return part(kind);
 }
 
-/** Frees the sealed part of `kind` and opens the next (type byte written, tags repeated on its first record). */
+/** Frees the sealed chunk of `kind` for the rest of the same file: no type byte, the open group goes on. */
 export function cts5Release(kind: u32): void {
-  openPart(kind);
+  store<u32>(slot(used, kind), 0);
+  store<u32>(slot(sealed, kind), 0);
 }

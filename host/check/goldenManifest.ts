@@ -78,8 +78,8 @@ export function manifestProblems(m: unknown): string[] {
     problems.push(`"stream" must be {name, bytes, sha256, contentSha256}`);
   }
   const t = o.telemetry as Record<string, unknown> | undefined;
-  if (typeof t !== "object" || t === null || !isSize(t.floatId) || !isSize(t.cycle) || !isSize(t.sbdMaxBytes)) {
-    problems.push(`"telemetry" must be {floatId, cycle, sbdMaxBytes}`);
+  if (typeof t !== "object" || t === null || !isSize(t.floatId) || typeof t.serialHex !== "string" || !/^[0-9a-f]{4}$/u.test(t.serialHex) || !isSize(t.cycle) || !isSize(t.sbdMaxBytes)) {
+    problems.push(`"telemetry" must be {floatId, serialHex (4 lower-case hex digits), cycle, sbdMaxBytes}`);
   }
   const model = o.model as Record<string, unknown> | null | undefined;
   if (model !== null && (typeof model !== "object" || typeof model.path !== "string" || !isHex64(model.sha256))) {

@@ -3,7 +3,7 @@
 import type { Build } from "../firmware/index.js";
 import type { StreamProblem } from "../formats/stream/streamTypes.js";
 import { replayFile } from "../replay/replayFile.js";
-import { partFileName } from "../telemetry/partFiles.js";
+import { telemetryFiles } from "../telemetry/partFiles.js";
 import { budgetsText, computeBudgets } from "./budgets.js";
 
 /** Path of the RS232 log in a golden set. */
@@ -19,6 +19,8 @@ export type OutputSet = Map<string, Uint8Array>;
 /** What the float side is told besides the stream (like `replay --telemetry`). */
 export interface TelemetrySetup {
   floatId: number;
+  /** The float's serial number, 4 hex digits: the `xxxx` of the CTS5 file names. */
+  serialHex: string;
   cycle: number;
   sbdMaxBytes: number;
 }
@@ -44,7 +46,7 @@ export function buildOutputs(stream: string, build: Build, setup: RunSetup): Bui
   // The same bytes `replay --out` writes, so a golden log can be compared with a replay's by hand too.
   files.set(LOG_FILE, new TextEncoder().encode(out.logLines.join("\n") + "\n"));
   files.set(BUDGETS_FILE, new TextEncoder().encode(budgetsText(computeBudgets(build, out.telemetryParts))));
-  const ids = { floatId: setup.telemetry.floatId, cycle: setup.telemetry.cycle, pattern: 1 };
-  for (const part of out.telemetryParts) files.set(`${TELEMETRY_DIR}/${partFileName(part, ids)}`, part.bytes);
+  const ids = { floatId: setup.telemetry.floatId, serialHex: setup.telemetry.serialHex, cycle: setup.telemetry.cycle, pattern: 1 };
+  for (const f of telemetryFiles(out.telemetryParts, ids)) files.set(`${TELEMETRY_DIR}/${f.name}`, f.bytes);
   return { build, files, inputProblems: out.inputProblems };
 }

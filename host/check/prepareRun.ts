@@ -2,7 +2,7 @@
 // side's ids and limit (from the profile the stream names, as `replay --telemetry` takes them) and the model.
 import { existsSync } from "node:fs";
 import { basename } from "node:path";
-import { listProfiles, loadProfile } from "../config/profile.js";
+import { DEFAULT_FLOAT_SERIAL, listProfiles, loadProfile } from "../config/profile.js";
 import { openStream } from "../formats/stream/streamReader.js";
 import type { StreamHeader } from "../formats/stream/streamTypes.js";
 import { CheckError } from "./checkError.js";
@@ -22,11 +22,11 @@ export interface PreparedRun {
   model: ModelFile | null;
 }
 
-/** The float's ids and limit from the profile a stream names; 0 and the default limit for another stream. */
+/** The float's ids and limit from the profile a stream names; 0, the default serial and limit for another stream. */
 export function telemetrySetupFor(header: StreamHeader): TelemetrySetup {
   const name = header.metadata.profile;
   const profile = typeof name === "string" && listProfiles().includes(name) ? loadProfile(name) : undefined;
-  return { floatId: profile?.float.wmo ?? 0, cycle: GOLDEN_CYCLE, sbdMaxBytes: profile?.float.sbdMaxBytes ?? DEFAULT_SBD_MAX_BYTES };
+  return { floatId: profile?.float.wmo ?? 0, serialHex: profile?.float.serialHex ?? DEFAULT_FLOAT_SERIAL, cycle: GOLDEN_CYCLE, sbdMaxBytes: profile?.float.sbdMaxBytes ?? DEFAULT_SBD_MAX_BYTES };
 }
 
 /** Hashes and opens `stream`, or a CheckError naming it. */

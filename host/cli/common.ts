@@ -4,6 +4,7 @@ import { profileConfigBlob, type ProfileOverrides } from "../config/profileBlob.
 import { Firmware, Status, describeStatus, type Build } from "../firmware/index.js";
 import { FrameFormatError, readGreyFrame, type GreyFrame } from "../formats/greyFrame.js";
 import { CliError, ExitCode } from "./cliError.js";
+import { intOption } from "./verb.js";
 
 /** Loads a profile by name, or a usage error listing the known ones. */
 export function profileOrFail(verb: string, name: string | undefined): Profile {
@@ -53,4 +54,12 @@ export function timeFromFileName(file: string): number | undefined {
   const [, y, mo, d, h, mi, s, ms] = m;
   const t = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, ms ? +ms : 0);
   return Number.isNaN(t) ? undefined : t / 1000;
+}
+
+/** Smallest and largest CTS5 part size --cts5-part-bytes takes (a file of 99 parts is the decoder's most). */
+export const CTS5_PART_BYTES_RANGE = { min: 100, max: 16_777_216 } as const;
+
+/** Parses --cts5-part-bytes: the largest CTS5 file, a larger one going as #01, #02, ... parts. */
+export function partBytesOption(verb: string, value: string | undefined): number | undefined {
+  return intOption(verb, "cts5-part-bytes", value, CTS5_PART_BYTES_RANGE.min, CTS5_PART_BYTES_RANGE.max);
 }

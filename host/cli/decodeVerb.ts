@@ -10,8 +10,9 @@ import { numberOption, parseVerbArgs, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float decode <files or directories...> [options]
 
-Decodes what a float transmitted: CTS5 files (xxxx_ccc_mm_uvp6_lpm.hex, _uvp6_taxo.hex, _uvp6_blk.hex and
-their -2, -3... parts) and this project's compact SBD messages (format version 1), into records named like
+Decodes what a float transmitted: CTS5 files (xxxx_ccc_mm_uvp6_lpm.hex, _uvp6_txo.hex, _uvp6_blk.hex, whole
+or split into parts #01, #02, ... that are joined byte for byte, a missing or repeated part being reported)
+and this project's compact SBD messages (format version 1), into records named like
 the Argo AUX variables (PRES, NB_SIZE_SPECTRA_PARTICLES, BLACK_NB_SIZE_SPECTRA_PARTICLES, NB_OBJECT_CATEGORY,
 ...). A file is recognised by its first byte (0x1B, 0x1C, 0x1D: CTS5; 0x55: SBD) or else by its name; a
 directory is decoded file by file in name order (files that are neither are listed as skipped). Damaged
@@ -62,7 +63,7 @@ export const decodeVerb: Verb = {
     const problems = [...read.problems, ...decoded.problems];
     const perKind = recordsPerKind(decoded.records);
     const summary = {
-      inputs: { cts5Files: decoded.cts5Files, sbdMessages: decoded.sbdMessages, skipped: read.skipped, sentBothWays: decoded.sentBothWays },
+      inputs: { cts5Files: decoded.cts5Files, sbdMessages: decoded.sbdMessages, skipped: read.skipped, sentBothWays: decoded.sentBothWays, cts5Notes: decoded.cts5Notes },
       records: perKind,
       problems: problems.length,
       complete: problems.length === 0 && !decoded.sbdIncomplete,
@@ -84,6 +85,7 @@ export const decodeVerb: Verb = {
       const lines = [
         `decoded ${decoded.cts5Files} CTS5 file${decoded.cts5Files === 1 ? "" : "s"} and ${decoded.sbdMessages} SBD message${decoded.sbdMessages === 1 ? "" : "s"}`,
         `  records: ${perKind.lpm} LPM, ${perKind.black} BLACK, ${perKind.taxo} TAXO`,
+        ...decoded.cts5Notes.map((l) => `  CTS5: ${l}`),
         ...decoded.sbdLines.map((l) => `  SBD: ${l}`),
         ...(decoded.sentBothWays > 0 ? [`  ${decoded.sentBothWays} records came both in CTS5 files and in SBD messages: kept once`] : []),
         volume.litres === null ? "  concentrations left empty: give --profile or --image-volume" : `  image volume ${volume.litres} L (${volume.from})`,

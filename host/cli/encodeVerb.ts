@@ -11,7 +11,7 @@ import { partTotals, writeParts, type CycleIds } from "../telemetry/partFiles.js
 import { blocsFromRs232Log } from "../telemetry/rs232Blocs.js";
 import { CTS5_PHASES, type Cts5Phase } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
-import { buildOption, profileOrFail } from "./common.js";
+import { buildOption, partBytesOption, profileOrFail } from "./common.js";
 import { intOption, parseVerbArgs, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float encode <aux.nc | replay.rs232.log> --format cts5|sbd --out <dir> [options]
@@ -24,10 +24,13 @@ simulated profile costs in bytes and messages. Two inputs:
     TAXO_DATA blocs go through the float's slicing by depth zone first (all in one phase, --phase).
 
 Options:
-  --format <f>      cts5: NKE CTS5 files xxxx_ccc_mm_uvp6_lpm.hex, _taxo.hex, _blk.hex (4,096-byte parts);
+  --format <f>      cts5: NKE CTS5 files xxxx_ccc_mm_uvp6_lpm.hex, _uvp6_txo.hex, _uvp6_blk.hex, one per
+                    kind (xxxx: the float's serial number, the profile's float.serialHex);
                     sbd: compact SBD messages <wmo>_<ccc>_<seq>.sbd (this project's format v1)
   --out <dir>       directory for the files (created)
-  --profile <name>  zone table, float id and SBD limit (default 000118LP)
+  --profile <name>  zone table, float id and serial, SBD limit (default 000118LP)
+  --cts5-part-bytes <n>  a CTS5 file over n bytes (100-16777216) is written as parts ..._uvp6_lpm#01.hex, #02, ...
+                    that concatenate to it, as the Coriolis decoder joins them (at most 99 parts)
   --sbd-bytes <n>   SBD message limit, 100-340 (default: the profile's, 340)
   --float-id <n>    WMO id (default: the AUX file's platform, else the profile's)
   --cycle <n>       cycle number (default: the AUX file's, else 1)
@@ -52,7 +55,7 @@ export const encodeVerb: Verb = {
   run(argv) {
     const { values, positionals } = parseVerbArgs("encode", argv, {
       format: { type: "string" }, out: { type: "string" }, profile: { type: "string" }, "sbd-bytes": { type: "string" },
-      "float-id": { type: "string" }, cycle: { type: "string" }, phase: { type: "string" }, build: { type: "string" },
+      "float-id": { type: "string" }, cycle: { type: "string" }, phase: { type: "string" }, build: { type: "string" }, "cts5-part-bytes": { type: "string" },
       force: { type: "boolean" }, json: { type: "boolean" },
     });
     if (positionals.length !== 1) throw new CliError("uvp-float encode: give one AUX .nc file or RS232 log\nRun 'uvp-float encode --help' for usage.", ExitCode.USAGE);
@@ -66,6 +69,7 @@ export const encodeVerb: Verb = {
     const sbdBytes = intOption("encode", "sbd-bytes", values["sbd-bytes"] as string | undefined, 100, 340);
     const floatIdOption = intOption("encode", "float-id", values["float-id"] as string | undefined, 0, 0xffffff);
     const cycleOption = intOption("encode", "cycle", values.cycle as string | undefined, 0, 999);
+    const cts5PartBytes = partBytesOption("encode", values["cts5-part-bytes"] as string | undefined);
     const input = positionals[0];
     if (!existsSync(input)) throw new CliError(`${input}: no such file; check the path`, ExitCode.INPUT);
     const bytes = readFileSync(input);
@@ -76,9 +80,9 @@ export const encodeVerb: Verb = {
     const parts = encoded.parts.filter((p) => p.format === format);
     let paths: string[];
     try {
-      paths = writeParts(outDir, parts, encoded.ids, Boolean(values.force));
+      paths = writeParts(outDir, parts, encoded.ids, Boolean(values.force), { cts5PartBytes });
     } catch (err) {
-      throw new CliError((err as Error).message, ExitCode.OUTPUT);
+      throw new CliError((err as Error).message, err instanceof RangeError ? ExitCode.USAGE : ExitCode.OUTPUT);
     }
     const totals = partTotals(parts);
     const report = {
@@ -89,7 +93,7 @@ export const encodeVerb: Verb = {
     if (values.json) console.log(JSON.stringify(report, null, 2));
     else {
       console.log(`${input}: ${encoded.records.lpm} LPM, ${encoded.records.black} BLACK, ${encoded.records.taxo} TAXO records`);
-      console.log(format === "cts5" ? `CTS5: ${paths.length} file(s), ${report.bytes} bytes in ${outDir}` : `SBD: ${totals.sbd.messages} message(s) of at most ${report.sbdMaxBytes} bytes, ${report.bytes} bytes in ${outDir}`);
+      console.log(format === "cts5" ? `CTS5: ${totals.cts5.files} file(s)${paths.length > totals.cts5.files ? ` in ${paths.length} parts` : ""}, ${report.bytes} bytes in ${outDir}` : `SBD: ${totals.sbd.messages} message(s) of at most ${report.sbdMaxBytes} bytes, ${report.bytes} bytes in ${outDir}`);
       for (const p of encoded.problems) console.log(`  problem: ${p}`);
     }
     return encoded.problems.length > 0 ? ExitCode.INPUT : ExitCode.OK;
@@ -145,6 +149,7 @@ function encodeAux(input: string, bytes: Uint8Array, profile: Profile, opts: Enc
   const platform = Number.parseInt(aux.platform, 10);
   const ids: CycleIds = {
     floatId: opts.floatIdOption ?? (Number.isInteger(platform) && platform < 1 << 24 ? platform : profile.float.wmo),
+    serialHex: profile.float.serialHex,
     cycle: opts.cycleOption ?? Math.min(aux.cycle, 999), pattern: 1,
   };
   const ft = floatSide(profile, opts, ids);
@@ -161,7 +166,7 @@ function encodeAux(input: string, bytes: Uint8Array, profile: Profile, opts: Enc
 function encodeLog(input: string, text: string, profile: Profile, opts: EncodeOptions, phase: Cts5Phase): Encoded {
   const { blocs, problems: lineProblems } = blocsFromRs232Log(text);
   if (blocs.length === 0) throw new CliError(`${input}: no LPM_DATA or BLACK_DATA line${lineProblems.length ? ` (first problem, line ${lineProblems[0].line}: ${lineProblems[0].message})` : ""}`, ExitCode.INPUT);
-  const ids: CycleIds = { floatId: opts.floatIdOption ?? profile.float.wmo, cycle: opts.cycleOption ?? 1, pattern: 1 };
+  const ids: CycleIds = { floatId: opts.floatIdOption ?? profile.float.wmo, serialHex: profile.float.serialHex, cycle: opts.cycleOption ?? 1, pattern: 1 };
   const ft = floatSide(profile, opts, ids);
   const problems = lineProblems.map((p) => `${input} line ${p.line}: ${p.message}`);
   ft.setPhase(phase);

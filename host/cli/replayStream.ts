@@ -1,6 +1,6 @@
 // One stream's replay as the CLI runs it: the replay, then its RS232 log, summary and telemetry files.
 // The single-stream verb runs it in the main thread, a fleet in worker threads, so both write the same bytes.
-import { listProfiles, loadProfile, type Profile } from "../config/profile.js";
+import { DEFAULT_FLOAT_SERIAL, listProfiles, loadProfile, type Profile } from "../config/profile.js";
 import type { Build } from "../firmware/index.js";
 import { openStream } from "../formats/stream/streamReader.js";
 import type { StreamProblem } from "../formats/stream/streamTypes.js";
@@ -20,8 +20,10 @@ export interface ReplayStreamJob {
   model?: { bytes: Uint8Array; taxoConf: string | null };
   /** Where the CTS5 files and SBD messages go when the float side runs too. */
   telemetryDir?: string;
-  /** --profile: zone table, float id and SBD limit for the telemetry (default: the profile the stream names). */
+  /** --profile: zone table, float id, serial and SBD limit for the telemetry (default: the profile the stream names). */
   profileName?: string;
+  /** --cts5-part-bytes: largest CTS5 file; a larger one is written as parts #01, #02, ... */
+  cts5PartBytes?: number;
   cycle: number;
   force: boolean;
 }
@@ -53,11 +55,12 @@ export function replayStream(job: ReplayStreamJob, progress: boolean | ((done: n
   let written: ReplayStreamResult["telemetry"] = null;
   if (telemetryDir) {
     try {
-      const paths = writeParts(telemetryDir, out.telemetryParts, { floatId: telemetry?.floatId ?? 0, cycle, pattern: 1 }, job.force);
+      const ids = { floatId: telemetry?.floatId ?? 0, serialHex: telemetryProfile?.float.serialHex ?? DEFAULT_FLOAT_SERIAL, cycle, pattern: 1 };
+      const paths = writeParts(telemetryDir, out.telemetryParts, ids, job.force, { cts5PartBytes: job.cts5PartBytes });
       const t = partTotals(out.telemetryParts);
       written = { cts5Files: t.cts5.files, cts5Bytes: t.cts5.bytes, sbdMessages: t.sbd.messages, sbdBytes: t.sbd.bytes, files: paths.length, dir: telemetryDir };
     } catch (err) {
-      throw new CliError((err as Error).message, ExitCode.OUTPUT);
+      throw new CliError((err as Error).message, err instanceof RangeError ? ExitCode.USAGE : ExitCode.OUTPUT);
     }
   }
   const exitCode = out.inputProblems.length > 0 || out.summary.frames.skipped > 0 ? ExitCode.INPUT : out.summary.agreesWithTruth ? ExitCode.OK : ExitCode.TRUTH_MISMATCH;

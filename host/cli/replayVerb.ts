@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { ReplaySummary } from "../replay/replaySummary.js";
 import { CliError, ExitCode } from "./cliError.js";
-import { buildOption, profileOrFail } from "./common.js";
+import { buildOption, partBytesOption, profileOrFail } from "./common.js";
 import { expandStreams, shardOption, shardStreams } from "./fleetStreams.js";
 import { refuseToOverwrite } from "./outputFiles.js";
 import { replayFleet } from "./replayFleet.js";
@@ -33,8 +33,10 @@ Options:
   --telemetry <dir> run the float side too (slicing by depth zone, both encoders) and write its CTS5
                     files and SBD messages into <dir> (a fleet: into <dir>/<stream name>/); zones from
                     the stream (or --profile for *_data.txt)
-  --profile <name>  zone table, float id and SBD limit for --telemetry (default: the stream's profile)
+  --profile <name>  zone table, float id, serial and SBD limit for --telemetry (default: the stream's profile)
   --cycle <n>       cycle number for --telemetry file names and messages (default 1)
+  --cts5-part-bytes <n>  with --telemetry: a CTS5 file over n bytes is written as parts xxxx_..._uvp6_lpm#01.hex,
+                    #02, ... that concatenate to it, as the Coriolis decoder joins them (default: one file per kind)
   --jobs <n>        a fleet: streams replayed at once, one worker thread each (default: the cores, ${availableParallelism()} here)
   --shard <i/n>     a fleet: replay only the streams whose index in the sorted list is i modulo n, so that
                     n machines given the same list share it (i from 0 to n-1)
@@ -64,7 +66,7 @@ export const replayVerb: Verb = {
   async run(argv) {
     const { values, positionals } = parseVerbArgs("replay", argv, {
       build: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" }, model: { type: "string" },
-      telemetry: { type: "string" }, profile: { type: "string" }, cycle: { type: "string" },
+      telemetry: { type: "string" }, profile: { type: "string" }, cycle: { type: "string" }, "cts5-part-bytes": { type: "string" },
       jobs: { type: "string" }, shard: { type: "string" }, summary: { type: "string" },
     });
     if (positionals.length === 0) throw new CliError("uvp-float replay: give a stream or *_data.txt file, or several, or directories of them\nRun 'uvp-float replay --help' for usage.", ExitCode.USAGE);
@@ -81,7 +83,8 @@ export const replayVerb: Verb = {
     const build = buildOption("replay", values.build as string | undefined);
     const model = loadModelOption(values.model as string | undefined);
     const cycle = intOption("replay", "cycle", values.cycle as string | undefined, 0, 999) ?? 1;
-    const out = replayStream({ input, logPath, summaryPath, build, model, telemetryDir: values.telemetry as string | undefined, profileName: values.profile as string | undefined, cycle, force: Boolean(values.force) }, true);
+    const cts5PartBytes = partBytesOption("replay", values["cts5-part-bytes"] as string | undefined);
+    const out = replayStream({ input, logPath, summaryPath, build, model, telemetryDir: values.telemetry as string | undefined, profileName: values.profile as string | undefined, cycle, cts5PartBytes, force: Boolean(values.force) }, true);
     const t = out.telemetry;
     if (t && !values.json) console.log(`telemetry: ${t.cts5Files} CTS5 file(s), ${t.cts5Bytes} bytes; ${t.sbdMessages} SBD message(s), ${t.sbdBytes} bytes (${t.files} files in ${t.dir})`);
     if (values.json) console.log(JSON.stringify({ ...out.summary, inputProblems: out.inputProblems, outputs: { log: logPath, summary: summaryPath } }, null, 2));
@@ -99,12 +102,13 @@ async function runFleet(values: OptionValues, positionals: string[]): Promise<nu
   const build = buildOption("replay", values.build as string | undefined);
   const model = loadModelOption(values.model as string | undefined);
   const cycle = intOption("replay", "cycle", values.cycle as string | undefined, 0, 999) ?? 1;
+  const cts5PartBytes = partBytesOption("replay", values["cts5-part-bytes"] as string | undefined);
   const profileName = values.profile as string | undefined;
   if (profileName) profileOrFail("replay", profileName); // a bad name is one usage error, not one failure per stream
   return replayFleet({
     streams, listed: listed.length, shard, jobs, outDir: values.out as string | undefined, telemetryDir: values.telemetry as string | undefined,
     summaryPath: values.summary as string | undefined, json: Boolean(values.json),
-    shared: { build, model, profileName, cycle, force: Boolean(values.force) },
+    shared: { build, model, profileName, cycle, cts5PartBytes, force: Boolean(values.force) },
   });
 }
 

@@ -1,10 +1,12 @@
 // Telemetry inputs of the decode and compare verbs: CTS5 .hex files and compact SBD messages, given as files or
 // directories, told apart by their first byte (0x1B/0x1C/0x1D CTS5 v2, 0x55 SBD) or else by their name, then
-// decoded together. SBD messages go to the decoder all at once, since it reports which of a cycle are missing.
+// decoded together. A CTS5 part `..._uvp6_lpm#02.hex` starts inside the file, so its name decides. CTS5 parts
+// are joined into their file first; SBD messages go to the decoder all at once, since it reports which of a
+// cycle are missing.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { recordKey } from "../telemetry/recordKey.js";
-import { decodeCts5File, parseCts5FileName } from "../telemetry/cts5/index.js";
+import { decodeCts5Set, parseCts5FileName } from "../telemetry/cts5/index.js";
 import { decodeSbdMessages, type SbdSummary } from "../telemetry/sbd/index.js";
 import type { DecodeProblem, SliceKind, SliceRecord } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
@@ -22,6 +24,9 @@ export interface TelemetryFile {
 
 /** The CTS5 or SBD type of a file from its first byte, else its name; null when neither says. */
 export function telemetryFileType(bytes: Uint8Array, name: string): TelemetryFileType | null {
+  // A part after #01 starts with whatever byte the file had there: only its name says what it is.
+  const part = parseCts5FileName(name)?.part ?? null;
+  if (part !== null && part > 1) return "cts5";
   const first = bytes[0];
   if (first === 0x1b || first === 0x1c || first === 0x1d) return "cts5";
   if (first === 0x55) return "sbd";
@@ -91,18 +96,18 @@ export interface DecodedTelemetry {
   sbdIncomplete: boolean;
   /** Records that came both in CTS5 files and in SBD messages (the same slice sent both ways), kept once. */
   sentBothWays: number;
+  /** CTS5 parts joined into files, and files or parts given twice (not problems), one line each. */
+  cts5Notes: string[];
 }
 
-/** Decodes CTS5 files one by one (in the given order), then all SBD messages together. */
+/** Decodes CTS5 files (in the given order, parts joined into their file), then all SBD messages together. */
 export function decodeTelemetryFiles(files: readonly TelemetryFile[]): DecodedTelemetry {
   const records: SliceRecord[] = [];
   const problems: DecodeProblem[] = [];
   const cts5 = files.filter((f) => f.type === "cts5");
-  for (const f of cts5) {
-    const r = decodeCts5File(f.bytes, f.source);
-    records.push(...r.records);
-    problems.push(...r.problems);
-  }
+  const set = decodeCts5Set(cts5.map((f) => ({ source: f.source, bytes: f.bytes })));
+  records.push(...set.records);
+  problems.push(...set.problems);
   const sbd = files.filter((f) => f.type === "sbd");
   let sbdLines: string[] = [];
   let sbdSummary: SbdSummary | null = null;
@@ -120,7 +125,7 @@ export function decodeTelemetryFiles(files: readonly TelemetryFile[]): DecodedTe
     sbdLines = r.summary.lines;
   }
   const sbdIncomplete = sbdSummary !== null && sbdSummary.cycles.some((c) => c.missing.length > 0 || c.total === null);
-  return { records, problems, cts5Files: cts5.length, sbdMessages: sbd.length, sbdLines, sbdSummary, sbdIncomplete, sentBothWays };
+  return { records, problems, cts5Files: cts5.length, sbdMessages: sbd.length, sbdLines, sbdSummary, sbdIncomplete, sentBothWays, cts5Notes: set.notes };
 }
 
 /** Records per kind. */

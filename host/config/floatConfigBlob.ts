@@ -23,7 +23,7 @@ export interface FloatBlobOptions {
 }
 
 /** Builds the float configuration blob for a zone table and telemetry settings (a profile's); the firmware validates it. */
-export function buildFloatConfigBlob(zones: ZoneTable, settings: FloatTelemetrySettings, opts: FloatBlobOptions = {}): Uint8Array {
+export function buildFloatConfigBlob(zones: ZoneTable, settings: Pick<FloatTelemetrySettings, "wmo" | "sbdMaxBytes">, opts: FloatBlobOptions = {}): Uint8Array {
   const bytes = new Uint8Array(FLOAT_CONFIG_BYTES);
   const v = new DataView(bytes.buffer);
   const zoneCount = zones.sliceThicknessDbar.length;

@@ -32,6 +32,9 @@ export interface ParkSampling {
 export interface FloatTelemetrySettings {
   /** WMO id of the float (0 when the profile names none), < 2^24. */
   wmo: number;
+  /** The float's serial number in 4 lower-case hex digits, the `xxxx` of its CTS5 file names (NKE sets it per
+   *  float; it is not derived from the WMO id). DEFAULT_FLOAT_SERIAL when the profile gives none. */
+  serialHex: string;
   /** Largest SBD message, bytes (100-340). */
   sbdMaxBytes: number;
 }
@@ -130,14 +133,19 @@ export function parseProfile(data: unknown, origin: string): Profile {
   };
 }
 
+/** The CTS5 file-name serial of a float whose profile gives none ("0000": no real float is known by it here). */
+export const DEFAULT_FLOAT_SERIAL = "0000";
+
 function readFloat(x: unknown, fail: (what: string) => never): FloatTelemetrySettings {
-  if (x === undefined) return { wmo: 0, sbdMaxBytes: 340 };
+  if (x === undefined) return { wmo: 0, serialHex: DEFAULT_FLOAT_SERIAL, sbdMaxBytes: 340 };
   const f = asRecord(x) ?? fail(`"float" must be an object`);
   const wmo = f.wmo ?? 0;
+  const serial = f.serialHex ?? DEFAULT_FLOAT_SERIAL;
   const sbdMaxBytes = f.sbdMaxBytes ?? 340;
   if (!isInt(wmo, 0, 0xffffff)) fail(`float.wmo must be an integer from 0 to 16777215, got ${JSON.stringify(wmo)}`);
+  if (typeof serial !== "string" || !/^[0-9a-fA-F]{4}$/.test(serial)) fail(`float.serialHex must be 4 hex digits (the xxxx of the CTS5 file names), got ${JSON.stringify(serial)}`);
   if (!isInt(sbdMaxBytes, 100, 340)) fail(`float.sbdMaxBytes must be an integer from 100 to 340, got ${JSON.stringify(sbdMaxBytes)}`);
-  return { wmo: wmo as number, sbdMaxBytes: sbdMaxBytes as number };
+  return { wmo: wmo as number, serialHex: (serial as string).toLowerCase(), sbdMaxBytes: sbdMaxBytes as number };
 }
 
 function asRecord(x: unknown): Record<string, unknown> | undefined {

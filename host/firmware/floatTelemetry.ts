@@ -1,6 +1,8 @@
 // The float side of the firmware (slicing and telemetry encoders) behind one typed class. It keeps the part
 // protocol for the caller: after every call that can seal a part it copies the ready parts out and releases
-// them, so records are never held up and no part is lost.
+// them, so records are never held up and no part is lost. The firmware hands a CTS5 file over in chunks of
+// its buffer (the float appending to its file system); they are joined here and given as one file per kind
+// when the cycle ends, as the float transmits it.
 
 import type { Cts5Phase, SliceKind, SliceRecord } from "../telemetry/types.js";
 import { CTS5_PHASES, PROCESSINGS } from "../telemetry/types.js";
@@ -9,11 +11,11 @@ import type { FirmwareExports } from "./exports.js";
 import type { BlocRecord, TaxoRecord } from "./records.js";
 import { Status } from "./status.js";
 
-/** A sealed CTS5 file part or SBD message, in the order the firmware sealed it. */
+/** An SBD message (in the order the firmware sealed it) or a cycle's whole CTS5 file of one kind (at finish). */
 export interface TelemetryPart {
   format: "cts5" | "sbd";
   kind: SliceKind;
-  /** 1-based part number of its format and kind (CTS5 file parts; SBD messages of that kind). */
+  /** 1-based number of the SBD message among those of its kind; always 1 for a CTS5 file (one per kind and cycle). */
   part: number;
   bytes: Uint8Array;
 }
@@ -54,6 +56,9 @@ export class FloatTelemetry {
   private readonly x: FirmwareExports;
   private readonly parts: TelemetryPart[] = [];
   private readonly partNumbers = new Map<string, number>();
+  /** The CTS5 chunks of the cycle so far, per kind, joined into one file at finish. */
+  private readonly cts5Chunks: Record<SliceKind, Uint8Array[]> = { lpm: [], black: [], taxo: [] };
+  private chunksOfLastCycle: Record<SliceKind, number> = { lpm: 0, black: 0, taxo: 0 };
 
   constructor(firmware: Firmware) {
     this.x = firmware.raw;
@@ -66,6 +71,7 @@ export class FloatTelemetry {
     if (status === Status.OK) {
       this.parts.length = 0;
       this.partNumbers.clear();
+      for (const k of KINDS) this.cts5Chunks[k] = [];
     }
     return status;
   }
@@ -164,19 +170,39 @@ export class FloatTelemetry {
     return this.retrying(() => this.x.floatPushSlice(kind));
   }
 
-  /** Ends the cycle: closes the open slice and seals every part; returns the first error, if any. */
+  /** Ends the cycle: closes the open slice, seals every part and gives each kind's CTS5 file; returns the first error, if any. */
   finish(): Status {
     let released = Status.OK;
-    for (let i = 0; i < 16; i++) {
+    let status: Status = Status.PART_WAITING;
+    for (let i = 0; i < 16 && status === Status.PART_WAITING; i++) {
       const s = this.x.floatFinish();
       const r = this.drain();
       if (released === Status.OK) released = r;
-      if (s !== Status.PART_WAITING) return s === Status.OK ? released : s;
+      if (s !== Status.PART_WAITING) status = s === Status.OK ? released : s;
     }
-    return Status.PART_WAITING;
+    // Whatever happened, the chunks taken are the file so far: hand them over rather than lose them.
+    this.chunksOfLastCycle = { lpm: this.cts5Chunks.lpm.length, black: this.cts5Chunks.black.length, taxo: this.cts5Chunks.taxo.length };
+    for (const kind of KINDS) {
+      const chunks = this.cts5Chunks[kind];
+      if (chunks.length === 0) continue;
+      const bytes = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        bytes.set(c, at);
+        at += c.length;
+      }
+      this.parts.push({ format: "cts5", kind, part: 1, bytes });
+      this.cts5Chunks[kind] = [];
+    }
+    return status;
   }
 
-  /** Parts sealed since the last call, in sealing order. */
+  /** How many buffer chunks the firmware wrote each kind's CTS5 file of the last finished cycle in. */
+  cts5ChunkCounts(): Record<SliceKind, number> {
+    return { ...this.chunksOfLastCycle };
+  }
+
+  /** SBD messages sealed since the last call, in sealing order, and the CTS5 files of a cycle finished since. */
   takeParts(): TelemetryPart[] {
     return this.parts.splice(0, this.parts.length);
   }
@@ -216,12 +242,13 @@ export class FloatTelemetry {
       ready.sort((a, b) => a.seq - b.seq || a.s - b.s);
       for (const { s } of ready) {
         const bytes = new Uint8Array(this.x.memory.buffer, this.x.telemetryPartPtr(s), this.x.telemetryPartBytes(s)).slice();
-        const format = s < 3 ? "cts5" : "sbd";
         const kind = KINDS[s % 3];
-        const key = `${format}/${kind}`;
-        const part = (this.partNumbers.get(key) ?? 0) + 1;
-        this.partNumbers.set(key, part);
-        this.parts.push({ format, kind, part, bytes });
+        if (s < 3) this.cts5Chunks[kind].push(bytes);
+        else {
+          const part = (this.partNumbers.get(kind) ?? 0) + 1;
+          this.partNumbers.set(kind, part);
+          this.parts.push({ format: "sbd", kind, part, bytes });
+        }
         const released = this.x.telemetryReleasePart(s);
         if (status === Status.OK) status = released;
       }

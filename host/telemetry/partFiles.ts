@@ -1,45 +1,65 @@
-// File names and writing of the telemetry parts the firmware seals: CTS5 file parts named as the float
-// names them, SBD messages one file each, numbered by their sequence in the cycle.
+// File names and writing of what the float side gives: each kind's CTS5 file named as the float names it
+// (split into `#01`, `#02`, ... parts when a size limit per file is asked for), SBD messages one file each,
+// numbered by their sequence in the cycle.
 
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { TelemetryPart } from "../firmware/floatTelemetry.js";
-import { cts5FileName } from "./cts5/index.js";
+import { cts5FileName, splitCts5File } from "./cts5/index.js";
 
 /** The ids that name a cycle's files. */
 export interface CycleIds {
-  /** WMO id of the float. */
+  /** WMO id of the float (SBD message headers and names). */
   floatId: number;
+  /** The float's serial number in 4 hex digits (CTS5 file names). */
+  serialHex: string;
   cycle: number;
   /** Mission pattern (CTS5 file names). */
   pattern: number;
 }
 
-/** CTS5 names start with the float's 4-hex-digit id; this project uses the low 16 bits of the WMO id. */
-export function floatHex4(floatId: number): string {
-  return (floatId & 0xffff).toString(16).padStart(4, "0");
+/** How files are cut. */
+export interface FileOptions {
+  /** Largest CTS5 file in bytes: a larger file goes as parts `#01`, `#02`, ... that concatenate to it. */
+  cts5PartBytes?: number;
 }
 
-/** The file name of a part: CTS5 `xxxx_ccc_mm_uvp6_lpm.hex` (parts after the first `-2`, ...), SBD `<wmo>_<ccc>_<seq>.sbd`. */
-export function partFileName(part: TelemetryPart, ids: CycleIds): string {
-  if (part.format === "cts5") return cts5FileName(floatHex4(ids.floatId), ids.cycle, ids.pattern, part.kind, part.part);
+/** One file to write: its name in the output directory and its bytes. */
+export interface TelemetryFile {
+  name: string;
+  format: "cts5" | "sbd";
+  bytes: Uint8Array;
+}
+
+/** The SBD file name of a message: `<wmo>_<ccc>_<seq>.sbd`. */
+function sbdFileName(part: TelemetryPart, ids: CycleIds): string {
   const seq = part.bytes.length > 7 ? part.bytes[7] : 0;
   return `${ids.floatId}_${String(ids.cycle).padStart(3, "0")}_${String(seq).padStart(3, "0")}.sbd`;
 }
 
-/** Writes `parts` into `dir` (created); refuses to overwrite an existing file unless `force`. Returns the paths. */
-export function writeParts(dir: string, parts: readonly TelemetryPart[], ids: CycleIds, force: boolean): string[] {
-  const paths = parts.map((p) => join(dir, partFileName(p, ids)));
+/** The files of `parts`: CTS5 `xxxx_ccc_mm_uvp6_lpm.hex` (or its `#NN` parts), SBD `<wmo>_<ccc>_<seq>.sbd`; throws RangeError on ids a name cannot hold. */
+export function telemetryFiles(parts: readonly TelemetryPart[], ids: CycleIds, opts: FileOptions = {}): TelemetryFile[] {
+  return parts.flatMap((p): TelemetryFile[] => {
+    if (p.format === "sbd") return [{ name: sbdFileName(p, ids), format: "sbd", bytes: p.bytes }];
+    const pieces = opts.cts5PartBytes === undefined ? [p.bytes] : splitCts5File(p.bytes, opts.cts5PartBytes);
+    return pieces.map((bytes, i) => ({ name: cts5FileName(ids.serialHex, ids.cycle, ids.pattern, p.kind, pieces.length === 1 ? null : i + 1), format: "cts5", bytes }));
+  });
+}
+
+/** Writes the files of `parts` into `dir` (created); refuses to overwrite an existing file unless `force`. Returns the paths. */
+export function writeParts(dir: string, parts: readonly TelemetryPart[], ids: CycleIds, force: boolean, opts: FileOptions = {}): string[] {
+  const files = telemetryFiles(parts, ids, opts);
+  const paths = files.map((f) => join(dir, f.name));
   const existing = paths.filter((p) => existsSync(p));
   if (existing.length > 0 && !force) {
     throw new Error(`${existing[0]} exists${existing.length > 1 ? ` (and ${existing.length - 1} more)` : ""}; use --force to overwrite`);
   }
   mkdirSync(dir, { recursive: true });
-  parts.forEach((p, i) => writeFileSync(paths[i], p.bytes));
+  files.forEach((f, i) => writeFileSync(paths[i], f.bytes));
   return paths;
 }
 
-/** Bytes and part counts per format. */
+/** Bytes and counts per format (CTS5: one file per kind, before any split into parts). */
 export function partTotals(parts: readonly TelemetryPart[]): { cts5: { files: number; bytes: number }; sbd: { messages: number; bytes: number } } {
   const sum = (f: "cts5" | "sbd"): [number, number] => {
     const sel = parts.filter((p) => p.format === f);

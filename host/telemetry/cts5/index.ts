@@ -1,6 +1,7 @@
 // The public API of the CTS5 UVP6 file decoder: decoding, layout constants and code encodings, file names.
 
 export { decodeCts5File, type Cts5DecodeResult } from "./decodeCts5.js";
+export { decodeCts5Set, type Cts5Input, type Cts5SetResult } from "./cts5Parts.js";
 export {
   CTS5_BLACK_CLASSES,
   CTS5_LPM_CLASSES,
@@ -32,4 +33,4 @@ export {
   hasTimeReference,
   isNavigationPhase,
 } from "./cts5Layout.js";
-export { cts5FileName, parseCts5FileName, type Cts5FileNameParts } from "./cts5Names.js";
+export { CTS5_MAX_PARTS, CTS5_SENSOR_IDS, cts5FileName, isCts5Serial, parseCts5FileName, splitCts5File, type Cts5FileNameParts } from "./cts5Names.js";

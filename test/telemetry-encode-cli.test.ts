@@ -2,7 +2,7 @@
 // the firmware's encoders, decoded and compared with the AUX file by the operator's verbs; a replay's RS232 log
 // sliced and encoded; and replay --telemetry writing what the float sends.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -34,19 +34,42 @@ describe("uvp-float encode", () => {
     expect(cmp.status, cmp.stdout + cmp.stderr).toBe(0);
   });
 
-  it("encodes CTS5 files (parts of at most 4,096 bytes) that compare identical too, and refuses to overwrite them", () => {
+  it("encodes one CTS5 file per kind, named by the float's serial, that compares identical too, and refuses to overwrite it", () => {
     const out = join(dir, "cts5");
     const enc = cli("encode", AUX, "--format", "cts5", "--out", out);
     expect(enc.status, enc.stderr).toBe(0);
-    expect(enc.stdout).toMatch(/CTS5: \d+ file\(s\), \d+ bytes/);
-    const files = readdirSync(out).sort();
-    expect(files).toContain("d2d2_030_01_uvp6_lpm.hex");
-    expect(files).toContain("d2d2_030_01_uvp6_blk.hex");
-    expect(files.every((f) => statSync(join(out, f)).size <= 4096)).toBe(true);
+    expect(enc.stdout).toMatch(/CTS5: 3 file\(s\), \d+ bytes/);
+    // xxxx is the profile's float.serialHex (000118LP: the documented default 0000), not bits of the WMO id.
+    expect(readdirSync(out).sort()).toEqual(["0000_030_01_uvp6_blk.hex", "0000_030_01_uvp6_lpm.hex", "0000_030_01_uvp6_txo.hex"]);
+    expect(statSync(join(out, "0000_030_01_uvp6_lpm.hex")).size).toBeGreaterThan(4096); // one file, past the firmware's buffer
     expect(cli("compare", out, AUX).status).toBe(0);
     const again = cli("encode", AUX, "--format", "cts5", "--out", out);
     expect(again.status).toBe(73);
     expect(again.stderr).toMatch(/exists.*use --force/);
+  });
+
+  it("splits a CTS5 file into #01, #02... parts of at most --cts5-part-bytes that concatenate to it and decode alike", () => {
+    const out = join(dir, "cts5-parts");
+    const enc = cli("encode", AUX, "--format", "cts5", "--out", out, "--cts5-part-bytes", "2000", "--json");
+    expect(enc.status, enc.stderr).toBe(0);
+    const files = readdirSync(out).sort();
+    const lpm = files.filter((f) => f.startsWith("0000_030_01_uvp6_lpm#"));
+    expect(lpm.length).toBeGreaterThan(2);
+    expect(lpm).toEqual(lpm.map((_, i) => `0000_030_01_uvp6_lpm#${String(i + 1).padStart(2, "0")}.hex`));
+    expect(files.every((f) => statSync(join(out, f)).size <= 2000)).toBe(true);
+    const joined = Buffer.concat(lpm.map((f) => readFileSync(join(out, f))));
+    expect(joined.equals(readFileSync(join(dir, "cts5", "0000_030_01_uvp6_lpm.hex")))).toBe(true);
+    const dec = cli("decode", out, "--out", join(dir, "parts.json"));
+    expect(dec.status, dec.stderr).toBe(0);
+    expect(dec.stdout).toMatch(/CTS5: .*0000_030_01_uvp6_lpm\.hex: joined from parts #01-#\d\d/);
+    expect(cli("compare", join(dir, "parts.json"), AUX).status).toBe(0);
+    // A lost part is named, and the records before it still come out.
+    rmSync(join(out, lpm[1]));
+    const lost = cli("decode", out, "--json", "--out", join(dir, "lost.json"));
+    expect(lost.status).toBe(65);
+    expect(lost.stdout).toMatch(/part #02 of 0000_030_01_uvp6_lpm\.hex missing/);
+    expect(cli("encode", AUX, "--format", "cts5", "--out", join(dir, "tiny"), "--cts5-part-bytes", "100").status).toBe(64); // > 99 parts
+    expect(cli("encode", AUX, "--format", "cts5", "--out", join(dir, "tiny"), "--cts5-part-bytes", "99").status).toBe(64);
   });
 
   it("slices and encodes a replay's RS232 log, and replay --telemetry writes the same messages", () => {
@@ -55,6 +78,12 @@ describe("uvp-float encode", () => {
     const rep = cli("replay", stream, "--out", join(dir, "m"), "--telemetry", join(dir, "tele"));
     expect(rep.status, rep.stderr).toBe(0);
     expect(rep.stdout).toMatch(/telemetry: \d+ CTS5 file\(s\), \d+ bytes; \d+ SBD message\(s\)/);
+    expect(readdirSync(join(dir, "tele")).filter((f) => f.endsWith(".hex")).sort()).toEqual(["0000_001_01_uvp6_blk.hex", "0000_001_01_uvp6_lpm.hex"]); // no model: no TAXO
+    const split = cli("replay", stream, "--out", join(dir, "m2"), "--telemetry", join(dir, "tele2"), "--cts5-part-bytes", "1000");
+    expect(split.status, split.stderr).toBe(0);
+    const lpmParts = readdirSync(join(dir, "tele2")).filter((f) => f.startsWith("0000_001_01_uvp6_lpm#")).sort();
+    expect(lpmParts.length).toBeGreaterThan(1);
+    expect(Buffer.concat(lpmParts.map((f) => readFileSync(join(dir, "tele2", f)))).equals(readFileSync(join(dir, "tele", "0000_001_01_uvp6_lpm.hex")))).toBe(true);
     const enc = cli("encode", join(dir, "m.rs232.log"), "--format", "sbd", "--out", join(dir, "fromlog"), "--cycle", "1", "--json");
     expect(enc.status, enc.stderr).toBe(0);
     // The whole profile is an ascent, so slicing the log in one phase gives what the replay's float sent.

@@ -43,7 +43,7 @@ export const ARGO_FIELDS: Readonly<{ common: readonly ArgoField[]; lpm: readonly
     f("NB_CATEGORY", "count", 1, "categories with objects in the slice (0-40)"),
     f("INDEX_CATEGORY", "", 40, "category index 0-39 into the camera's TAXO_CONF list"),
     f("NB_OBJECT_CATEGORY", "count", 40, "objects of the category in the slice"),
-    f("OBJECT_MEAN_VOLUME_CATEGORY", "pixel^3", 40, "mean volume of the category's objects"),
+    f("OBJECT_MEAN_VOLUME_CATEGORY", "pixel^3", 40, "mean volume of the category's objects; null (CSV: empty) where the float sent NaN or an infinite value, as for a category without objects (the AUX file's fill value)"),
     f("OBJECT_MEAN_GREY_LEVEL_CATEGORY", "grey level", 40, "mean grey level of the category's objects (0-255)"),
     f("CONCENTRATION_CATEGORY", "#/L", 40, "NB_OBJECT_CATEGORY / (Image_volume * NB_IMAGE_CATEGORY)"),
   ],
@@ -91,7 +91,8 @@ export interface ArgoTaxoRow extends ArgoRowBase {
   NB_CATEGORY: number;
   INDEX_CATEGORY: number[];
   NB_OBJECT_CATEGORY: number[];
-  OBJECT_MEAN_VOLUME_CATEGORY: number[];
+  /** Null where the float sent NaN or an infinite mean size (the AUX file has its fill value there). */
+  OBJECT_MEAN_VOLUME_CATEGORY: (number | null)[];
   OBJECT_MEAN_GREY_LEVEL_CATEGORY: number[];
   CONCENTRATION_CATEGORY: (number | null)[];
 }
@@ -150,7 +151,7 @@ export function toArgoRow(r: SliceRecord, options: ArgoRowOptions = {}): ArgoRow
         NB_CATEGORY: r.categories.length,
         INDEX_CATEGORY: r.categories.map((c) => c.index),
         NB_OBJECT_CATEGORY: r.categories.map((c) => c.objects),
-        OBJECT_MEAN_VOLUME_CATEGORY: r.categories.map((c) => c.meanSize),
+        OBJECT_MEAN_VOLUME_CATEGORY: r.categories.map((c) => (Number.isFinite(c.meanSize) ? c.meanSize : null)),
         OBJECT_MEAN_GREY_LEVEL_CATEGORY: r.categories.map((c) => c.meanGrey),
         CONCENTRATION_CATEGORY: r.categories.map((c) => concentration(c.objects, r.images, v)),
       };
@@ -192,7 +193,13 @@ export function fromArgoRow(row: unknown, where = "row"): SliceRecord {
     return { kind: "black", ...base, images: num("BLACK_NB_IMAGE_PARTICLES"), temperatureC: num("BLACK_TEMP_PARTICLES"), counts: nums("BLACK_NB_SIZE_SPECTRA_PARTICLES", 5) };
   }
   const n = num("NB_CATEGORY");
-  const [index, objects, meanSize, meanGrey] = ["INDEX_CATEGORY", "NB_OBJECT_CATEGORY", "OBJECT_MEAN_VOLUME_CATEGORY", "OBJECT_MEAN_GREY_LEVEL_CATEGORY"].map((name) => nums(name, n));
+  const [index, objects, meanGrey] = ["INDEX_CATEGORY", "NB_OBJECT_CATEGORY", "OBJECT_MEAN_GREY_LEVEL_CATEGORY"].map((name) => nums(name, n));
+  // A null mean size stands for the NaN (or infinity) the float sent: read back as NaN.
+  const sizes = o.OBJECT_MEAN_VOLUME_CATEGORY;
+  if (!Array.isArray(sizes) || sizes.length !== n || !sizes.every((e) => typeof e === "number" || e === null)) {
+    throw new Error(`${where}: OBJECT_MEAN_VOLUME_CATEGORY must be ${n} numbers or nulls`);
+  }
+  const meanSize = sizes.map((e: number | null) => (e === null ? NaN : e));
   return {
     kind: "taxo", ...base, images: num("NB_IMAGE_CATEGORY"),
     categories: index.map((ix, j) => ({ index: ix, objects: objects[j], meanSize: meanSize[j], meanGrey: meanGrey[j] })),

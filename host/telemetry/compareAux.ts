@@ -196,6 +196,14 @@ function compareFields(d: SliceRecord, a: Level): FieldDifference[] {
 
 type Cmp = (field: string, dv: number | undefined, av: number | undefined) => void;
 
+/** The AUX fill value of OBJECT_MEAN_SIZE_CATEGORY / OBJECT_MEAN_VOLUME_CATEGORY. */
+const AUX_FILL = 99999;
+
+/** Whether a decoded mean size is what the Coriolis decoder stores as fill: NaN or infinite (or 99999 itself). */
+function becomesFill(size: number): boolean {
+  return !Number.isFinite(size) || Math.fround(size) === AUX_FILL;
+}
+
 /** TAXO fields: categories line up by position when both list the same indexes, else by index. */
 function compareTaxo(r: TaxoSlice, l: TaxoLevel, asInteger: Cmp, sameBits: Cmp, add: (f: string, dv: string, av: string) => void): void {
   asInteger("NB_IMAGE_CATEGORY", r.images, l.images);
@@ -206,7 +214,11 @@ function compareTaxo(r: TaxoSlice, l: TaxoLevel, asInteger: Cmp, sameBits: Cmp, 
     const k = l.index.indexOf(c.index);
     if (k < 0) return; // already reported in INDEX_CATEGORY
     sameBits(`NB_OBJECT_CATEGORY_${j + 1}`, c.objects, l.objects[k]);
-    sameBits(`OBJECT_MEAN_VOLUME_CATEGORY_${j + 1}`, c.meanSize, l.meanSize[k]);
+    // The AUX reader gives NaN for the fill value; the decoder wrote fill for a NaN or infinite size.
+    const field = `OBJECT_MEAN_VOLUME_CATEGORY_${j + 1}`;
+    if (Number.isNaN(l.meanSize[k])) {
+      if (!becomesFill(c.meanSize)) sameBits(field, c.meanSize, l.meanSize[k]);
+    } else sameBits(field, c.meanSize, l.meanSize[k]);
     asInteger(`OBJECT_MEAN_GREY_LEVEL_CATEGORY_${j + 1}`, c.meanGrey, l.meanGrey[k]);
   });
 }

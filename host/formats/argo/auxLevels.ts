@@ -163,7 +163,12 @@ export function readBlackLevels(
   return out;
 }
 
-/** The TAXO levels (categories, objects, mean size and grey) of the given profiles; fill values skipped and reported. */
+/**
+ * The TAXO levels (categories, objects, mean size and grey) of the given profiles; fill values skipped and reported.
+ * A fill mean size is not missing data: the Coriolis decoder writes fill for a NaN or infinite mean size, which
+ * is what the float sends for a category without objects (real files hold categories of 0 objects, size fill,
+ * grey 255). Such a category is kept, its mean size NaN, as the float sent it.
+ */
 export function readTaxoLevels(common: CommonVars, v: TaxoVars, profiles: readonly number[], problems: string[]): TaxoLevel[] {
   const out: TaxoLevel[] = [];
   const vectors = [v.index, v.objects, v.meanSize, v.meanGrey];
@@ -174,8 +179,10 @@ export function readTaxoLevels(common: CommonVars, v: TaxoVars, profiles: readon
       problems.push(`${s.where}: ${v.categories.name} = ${categories} is not a count 0-${width}, level skipped`);
       continue;
     }
-    const [index, objects, meanSize, meanGrey] = vectors.map((x) => vectorAt(x, s.i, categories));
-    if (index === null || objects === null || meanSize === null || meanGrey === null) {
+    const [index, objects, meanGrey] = [v.index, v.objects, v.meanGrey].map((x) => vectorAt(x, s.i, categories));
+    const w = widthOf(v.meanSize);
+    const meanSize = v.meanSize.values.slice(s.i * w, s.i * w + categories).map((x) => (isFill(x, v.meanSize.fill) ? NaN : x));
+    if (index === null || objects === null || meanGrey === null) {
       problems.push(`${s.where}: fill values among the first ${categories} categories, level skipped`);
       continue;
     }

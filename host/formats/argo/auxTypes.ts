@@ -42,7 +42,8 @@ export interface TaxoLevel {
   /** Number of objects of that category in the slice. */
   objects: number[];
   /** Mean object size of the category, as stored. The 2023 files give no unit (OBJECT_MEAN_SIZE_CATEGORY); the
-   *  current decoder names the same value OBJECT_MEAN_VOLUME_CATEGORY, in pixel^3. */
+   *  current decoder names the same value OBJECT_MEAN_VOLUME_CATEGORY, in pixel^3. NaN where the file holds the
+   *  fill value: the decoder writes fill for a NaN or infinite mean size (a category without objects). */
   meanSize: number[];
   /** Mean grey level of the category's objects (0-255). */
   meanGrey: number[];

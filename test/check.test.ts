@@ -155,10 +155,10 @@ describe("an altered golden set", () => {
 
   it("a missing CTS5 file is named", async () => {
     const dir = copyOfGolden("missing-cts5");
-    rmSync(join(dir, "telemetry", "d2d2_001_01_uvp6_lpm.hex"));
+    rmSync(join(dir, "telemetry", "0000_001_01_uvp6_lpm.hex"));
     const r = await check(stream(), "--expect", dir, "--model", MODEL);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/GOLDEN FILE MISSING telemetry\/d2d2_001_01_uvp6_lpm\.hex .*listed in golden\.json but absent from .*the simd and scalar builds produced it/);
+    expect(r.out).toMatch(/GOLDEN FILE MISSING telemetry\/0000_001_01_uvp6_lpm\.hex .*listed in golden\.json but absent from .*the simd and scalar builds produced it/);
   });
 
   it("a changed budget: the line and the figure", async () => {
@@ -174,13 +174,13 @@ describe("an altered golden set", () => {
 
   it("a changed value inside a CTS5 record: the decoded record and the field", async () => {
     const dir = copyOfGolden("cts5-value");
-    const file = join(dir, "telemetry", "d2d2_001_01_uvp6_lpm.hex");
+    const file = join(dir, "telemetry", "0000_001_01_uvp6_lpm.hex");
     const bytes = readFileSync(file);
     bytes[300] ^= 0x41;
     writeFileSync(file, bytes);
     const r = await check(stream(), "--expect", dir, "--model", MODEL);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/DIFFERS telemetry\/d2d2_001_01_uvp6_lpm\.hex .*offset 300/);
+    expect(r.out).toMatch(/DIFFERS telemetry\/0000_001_01_uvp6_lpm\.hex .*offset 300/);
     expect(r.out).toMatch(/record \d+: LPM \w+\/\w+ \S+Z [\d.]+ dbar \d+ images\n\s+\w+\[\d+\]: \S+ -> \S+/);
   });
 
@@ -190,13 +190,13 @@ describe("an altered golden set", () => {
     const bytes = readFileSync(sbd);
     bytes[30] ^= 1;
     writeFileSync(sbd, bytes);
-    rmSync(join(dir, "telemetry", "d2d2_001_01_uvp6_blk.hex"));
+    rmSync(join(dir, "telemetry", "0000_001_01_uvp6_blk.hex"));
     writeFileSync(join(dir, "README.md"), "not listed in golden.json: left alone\n");
     const u = await check(stream(), "--expect", dir, "--update", "--model", MODEL);
     expect(u.code).toBe(0);
     expect(u.out).toMatch(/recorded .* \(builds simd, scalar agree; 9 files, \d+ bytes\)/);
     expect(u.out).toMatch(/changed telemetry\/4903634_001_000\.sbd: bytes differ from offset 30/);
-    expect(u.out).toMatch(/added telemetry\/d2d2_001_01_uvp6_blk\.hex \(203 bytes\)/);
+    expect(u.out).toMatch(/added telemetry\/0000_001_01_uvp6_blk\.hex \(203 bytes\)/);
     expect(u.out).toMatch(/golden\.json model: \{"name":"demo-taxa.bin","path":"..\/..\/..\/profiles\/models\/demo-taxa.bin",.* -> \{"name":"demo-taxa.bin","path":"[^"]+"/); // the model moved relative to the copy; its sha256 did not
     expect(u.out).toContain("7 file(s) unchanged");
     expect(readFileSync(join(dir, "README.md"), "utf8")).toContain("left alone");
@@ -294,7 +294,7 @@ describe("difference reports", () => {
     const ds = compareSets(a, new Map([[path, changed]]), sides);
     expect(ds).toHaveLength(1);
     const text = differenceLines(ds[0]).join("\n");
-    expect(text).toMatch(/^DIFFERS telemetry\/d2d2_001_01_uvp6_lpm\.hex \(simd build vs scalar build\): bytes differ from offset 300/);
+    expect(text).toMatch(/^DIFFERS telemetry\/0000_001_01_uvp6_lpm\.hex \(simd build vs scalar build\): bytes differ from offset 300/);
     expect(text).toMatch(/byte 300: simd build 0x[0-9a-f]{2}, scalar build 0x[0-9a-f]{2}/);
     expect(ds[0].records?.records.length).toBeGreaterThan(0);
     expect(compareSets(a, new Map(), sides)[0]).toMatchObject({ kind: "missing", path });

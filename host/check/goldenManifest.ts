@@ -78,7 +78,9 @@ export function manifestProblems(m: unknown): string[] {
     problems.push(`"stream" must be {name, bytes, sha256, contentSha256}`);
   }
   const t = o.telemetry as Record<string, unknown> | undefined;
-  if (typeof t !== "object" || t === null || !isSize(t.floatId) || typeof t.serialHex !== "string" || !/^[0-9a-f]{4}$/u.test(t.serialHex) || !isSize(t.cycle) || !isSize(t.sbdMaxBytes)) {
+  // serialHex (the CTS5 file names' xxxx) came later: a set recorded before it names its files by the WMO id.
+  const serialOk = (x: unknown): boolean => x === undefined || (typeof x === "string" && /^[0-9a-f]{4}$/u.test(x));
+  if (typeof t !== "object" || t === null || !isSize(t.floatId) || !serialOk(t.serialHex) || !isSize(t.cycle) || !isSize(t.sbdMaxBytes)) {
     problems.push(`"telemetry" must be {floatId, serialHex (4 lower-case hex digits), cycle, sbdMaxBytes}`);
   }
   const model = o.model as Record<string, unknown> | null | undefined;

@@ -40,7 +40,7 @@ beforeAll(() => {
   sbdDir = join(dir, "sbd");
   mkdirSync(cts5Dir);
   mkdirSync(sbdDir);
-  for (const [kind, suffix] of [["lpm", "lpm"], ["black", "blk"], ["taxo", "taxo"]] as const) {
+  for (const [kind, suffix] of [["lpm", "lpm"], ["black", "blk"], ["taxo", "txo"]] as const) {
     writeFileSync(join(cts5Dir, `3ab2_010_01_uvp6_${suffix}.hex`), writeCts5Reference(kind, ofKind(kind), 40).bytes);
   }
   writeFileSync(join(cts5Dir, "notes.txt"), "not telemetry\n");

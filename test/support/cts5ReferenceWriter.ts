@@ -1,8 +1,9 @@
-// A small CTS5 file writer for the tests only, written from the layout description (README "CTS5 files")
+// A small CTS5 file writer for the tests only, written from the layout description (docs/operators.md "CTS5 files")
 // without the decoder's constants, so that a layout mistake in one shows up against the other.
 // Groups: a phase tag when the phase changes; in a navigation phase a processing tag (LPM/TAXO: plus a
 // u32 reference equal to the record's own time, so its offset is 0) when the processing changes, the time
 // step does not fit a u16 (negative or over 65535 s) or its low byte is '[' or '('. BLACK writes (RW) once per navigation phase, no reference.
+// One file per kind and cycle, however long (NKE: one data file per sensor and cycle): the type byte once.
 
 import type { Cts5Phase, SliceKind, SliceRecord } from "../../host/telemetry/types.js";
 

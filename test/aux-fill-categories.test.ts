@@ -8,7 +8,6 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { NetCDFReader } from "netcdfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readAuxProfile } from "../host/formats/argo/index.js";
 import { packageRoot } from "../host/paths.js";
@@ -18,34 +17,11 @@ import { formatCsv } from "../host/telemetry/outputFormats.js";
 import { sliceRecordsFromAux } from "../host/telemetry/fromAux.js";
 import { loadProfile } from "../host/config/profile.js";
 import type { TaxoSlice } from "../host/telemetry/types.js";
+import { withFillCategories } from "./support/fillCategories.js";
 
 const bin = join(packageRoot(), "dist", "simulator", "cli", "main.js");
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
 const REAL = readFileSync(join(import.meta.dirname, "fixtures", "argo-4903634", "R4903634_046_aux.nc"));
-const FILL = 99999;
-
-/** A copy of the real file with, in TAXO levels `levels`, one more category: index `index`, 0 objects, size fill, grey 255. */
-function withFillCategories(levels: readonly number[], index: number): Uint8Array {
-  const bytes = new Uint8Array(REAL);
-  const nc = new NetCDFReader(bytes);
-  const view = new DataView(bytes.buffer);
-  const v = (name: string) => nc.variables.find((x) => x.name === name)!;
-  const nLevels = nc.dimensions.find((d) => d.name === "N_LEVELS")!.size;
-  const taxoProfile = 2; // N_PROF 2 holds TAXO in the 2023 files
-  const n = v("NUMBER_CATEGORIES_TAXO");
-  for (const l of levels) {
-    const at = (taxoProfile * nLevels + l);
-    const count = view.getFloat32(n.offset + 4 * at);
-    expect(count).toBeLessThan(40);
-    view.setFloat32(n.offset + 4 * at, count + 1);
-    const k = (at * 40 + count) * 4;
-    view.setFloat32(v("INDEX_CATEGORY").offset + k, index);
-    view.setFloat32(v("NUMBER_OBJECTS_CATEGORY").offset + k, 0);
-    expect(view.getFloat32(v("OBJECT_MEAN_SIZE_CATEGORY").offset + k)).toBe(FILL); // beyond the categories: fill already
-    view.setFloat32(v("OBJECT_MEAN_GREY_LEVEL_CATEGORY").offset + k, 255);
-  }
-  return bytes;
-}
 
 let dir = "";
 let patched = "";
@@ -53,7 +29,7 @@ const LEVELS = [3, 10, 40];
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "uvp-fill-"));
   patched = join(dir, "R4903634_046_aux.nc");
-  writeFileSync(patched, withFillCategories(LEVELS, 39));
+  writeFileSync(patched, withFillCategories(REAL, LEVELS, 39));
 });
 
 describe("TAXO categories the AUX file holds as fill (0 objects, size 99999, grey 255)", () => {

@@ -16,6 +16,7 @@ import { readAuxProfile } from "../host/formats/argo/index.js";
 import { sliceRecordsFromAux } from "../host/telemetry/fromAux.js";
 import { telemetryFiles, type CycleIds } from "../host/telemetry/partFiles.js";
 import type { SliceRecord } from "../host/telemetry/types.js";
+import { withFillCategories } from "./support/fillCategories.js";
 
 const HERE = import.meta.dirname;
 const SKIP = process.env.UVP_NO_OCTAVE === "1";
@@ -53,9 +54,17 @@ function ours(r: SliceRecord): Row {
 }
 
 describe.skipIf(SKIP)("the Coriolis decoder (decArgo functions in Octave) reads our CTS5 files", () => {
-  for (const cycle of ["046", "020"]) {
-    it(`cycle ${cycle} of float 4903634: whole files and #01.. parts decode there exactly as in our decoder`, () => {
-      const aux = readAuxProfile(readFileSync(join(HERE, "fixtures", "argo-4903634", `R4903634_${cycle}_aux.nc`)));
+  const CASES = [
+    { cycle: "046", label: "", fillLevels: [] as number[] },
+    { cycle: "020", label: "", fillLevels: [] as number[] },
+    // TAXO categories of 0 objects sent with a NaN mean size (AUX: fill 99999, grey 255), written into cycle 046.
+    { cycle: "046", label: " with fill categories", fillLevels: [3, 10, 40] },
+  ];
+  for (const { cycle, label, fillLevels } of CASES) {
+    it(`cycle ${cycle} of float 4903634${label}: whole files and #01.. parts decode there exactly as in our decoder`, () => {
+      const real = readFileSync(join(HERE, "fixtures", "argo-4903634", `R4903634_${cycle}_aux.nc`));
+      const aux = readAuxProfile(fillLevels.length > 0 ? withFillCategories(real, fillLevels, 39) : real);
+      expect(aux.problems).toEqual([]);
       const records = sliceRecordsFromAux(aux, profile.zones);
       const ft = new FloatTelemetry(Firmware.create("simd"));
       expect(ft.configure(buildFloatConfigBlob(profile.zones, profile.float, { cycle: aux.cycle, formats: { cts5: true, sbd: false } }))).toBe(Status.OK);
@@ -67,7 +76,7 @@ describe.skipIf(SKIP)("the Coriolis decoder (decArgo functions in Octave) reads 
       expect(sets.whole.map((f) => f.name).sort()).toEqual([`3aa8_${cycle}_01_uvp6_blk.hex`, `3aa8_${cycle}_01_uvp6_lpm.hex`, `3aa8_${cycle}_01_uvp6_txo.hex`]);
       let expected: Row[] | null = null;
       for (const [name, files] of Object.entries(sets)) {
-        const d = join(dir, `${cycle}-${name}`);
+        const d = join(dir, `${cycle}${fillLevels.length > 0 ? "-fill" : ""}-${name}`);
         mkdirSync(d);
         for (const f of files) writeFileSync(join(d, f.name), f.bytes);
         const mine = decodeTelemetryFiles(readTelemetryFiles([d]).files);
@@ -84,6 +93,9 @@ describe.skipIf(SKIP)("the Coriolis decoder (decArgo functions in Octave) reads 
         const sorted = (rows: Row[]) => kinds.flatMap((k) => rows.filter((r) => r[0] === k));
         const mineRows = sorted(mine.records.map(ours));
         expect(theirs.rows.length).toBe(records.length);
+        // The fill categories reach the Coriolis decoder as the float would send them: 0 objects, NaN size, grey 255.
+        const nanSizes = theirs.rows.filter((r) => r[0] === "taxo" && r.some((x) => Number.isNaN(x))).length;
+        expect(nanSizes).toBe(fillLevels.length);
         expect(sorted(theirs.rows)).toEqual(mineRows);
         // ...and both are the AUX file's levels that went in.
         expect(mineRows).toEqual(sorted([...records].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind)).map(ours)));

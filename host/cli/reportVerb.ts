@@ -24,7 +24,9 @@ Inputs, told apart by their content:
 Options:
   --out <file>        the HTML file to write (required)
   --force             overwrite --out if it exists
-  --profile <name>    Image_volume, class bounds and TAXO_CONF ids from this profile's camera lines
+  --profile <name>    Image_volume, class bounds and TAXO_CONF ids from this profile's camera lines: a
+                      shipped profile's name or the path of a profile file (an RS232 log's own
+                      HW_CONF and TAXO_CONF win; the profile stands in for lines it lacks)
   --image-volume <L>  Image_volume in litres (for #/L; a replay's own volume is used without it)
   --phase <p>         decoded data: draw only this phase's records (${CTS5_PHASES.join(", ")})
   --json              print what was drawn as JSON instead of a readable summary

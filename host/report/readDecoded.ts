@@ -1,9 +1,9 @@
 // Decoded telemetry as report data: documents written by `uvp-float decode` (JSON or CBOR) and CTS5 .hex files
 // or SBD messages decoded here with the decode verb's own reader, merged into one set of slice records.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { CliError, ExitCode } from "../cli/cliError.js";
 import { decodeTelemetryFiles, problemLine, readTelemetryFiles } from "../cli/telemetryInputs.js";
-import { listProfiles, loadProfile, type Profile } from "../config/profile.js";
+import { isProfilePath, listProfiles, loadProfile, loadProfileFile, type Profile } from "../config/profile.js";
 import { parseDecodedDocument, sliceRecordsOf } from "../telemetry/outputFormats.js";
 import { recordKey } from "../telemetry/recordKey.js";
 import type { SliceRecord } from "../telemetry/types.js";
@@ -92,6 +92,11 @@ export function readDecoded(documents: readonly string[], telemetry: readonly st
 /** The profile a decoded document names (decode --profile), when this installation has it. */
 function profileNamedBy(name: string | null, notes: string[]): Profile | null {
   if (name === null) return null;
+  if (isProfilePath(name)) {
+    if (existsSync(name)) return loadProfileFile(name);
+    notes.push(`the decoded document names the profile file ${name}, which is not there: give --profile`);
+    return null;
+  }
   if (!listProfiles().includes(name)) {
     notes.push(`the decoded document names profile ${name}, which is not installed here: give --profile`);
     return null;

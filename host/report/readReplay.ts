@@ -9,6 +9,9 @@ import type { Profile } from "../config/profile.js";
 import { blocsFromRs232Log } from "../telemetry/rs232Blocs.js";
 import { CliError, ExitCode } from "../cli/cliError.js";
 import { reportClasses } from "./classTable.js";
+import { cameraIdentity, floatIdentity } from "./reportIdentity.js";
+import { taxaOf } from "./taxaLabels.js";
+import type { TaxaNames } from "./taxaNames.js";
 import type { ReplayPart, ReportData, ReportTaxo } from "./reportData.js";
 import { readReplayTruth } from "./replayTruth.js";
 
@@ -66,7 +69,7 @@ function volumeReplayUsed(summary: ReplayPart["summary"], data: Pick<ReportData,
 
 /** Reads a replay's outputs (or a camera's own RS232 log) into report data; the log's camera lines win,
  *  `profile` (--profile) stands in for the ones it lacks. */
-export function readReplay(inputs: ReplayInputs, volume: VolumeOption, profile: Profile | null = null): ReportData {
+export function readReplay(inputs: ReplayInputs, volume: VolumeOption, profile: Profile | null = null, taxa: TaxaNames | null = null): ReportData {
   const { logPath, summaryPath, streamPath } = inputs;
   const text = readText(logPath);
   const lines = text.split(/\r?\n/u).map((l) => l.trim());
@@ -122,7 +125,11 @@ export function readReplay(inputs: ReplayInputs, volume: VolumeOption, profile: 
   for (const p of summary?.inputProblems ?? []) problems.push(`replayed input at byte ${p.offset}: ${p.message}`);
   return {
     kind: "replay", inputs: inputsRead, lpm, black, taxo, imageVolume, classes,
-    taxoIds: taxoConf ? taxoConf.taxoIds.slice(0, taxoConf.modelClassCount) : null,
+    ...taxaOf(taxoConf, taxa),
+    identity: {
+      ...floatIdentity({ cts5Files: [], sbdCycles: [] }, profile),
+      camera: cameraIdentity(hw, hwFrom),
+    },
     problems, notes, replay: { summaryPath, logPath, summary, truth, truthNote },
   };
 }

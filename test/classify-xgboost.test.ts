@@ -6,6 +6,7 @@ import { predict } from "../host/classify/inference.js";
 import { describeModel, parseModel, serializeModel } from "../host/classify/model.js";
 import type { TreeModel } from "../host/classify/modelTypes.js";
 import { importXgboostDump, importXgboostJson, taxoConfLine } from "../host/classify/xgboostImport.js";
+import { BUILDS, Firmware, Status } from "../host/firmware/index.js";
 import { Rng } from "../simulator/random.js";
 
 // A small hand-written XGBoost multi:softprob model: 3 classes x 2 rounds = 6 trees, interleaved by class
@@ -308,6 +309,16 @@ describe("XGBoost import", () => {
     expect(describeModel(deep).maxDepth).toBe(9);
     const bytes = serializeModel(deep);
     expect(parseModel(bytes).errors).toEqual([]);
+    // Both firmware builds load it (MODEL_DEPTH before) and walk it as the reference does.
+    const x9 = new Float32Array(FEATURE_COUNT).fill(1e6); // every split "no", down the deepest chains' last leaves
+    for (const build of BUILDS) {
+      const fw = Firmware.create(build).raw;
+      new Uint8Array(fw.memory.buffer, fw.modelStagingPtr(), bytes.length).set(bytes);
+      expect(fw.loadModel(bytes.length), build).toBe(Status.OK);
+      expect(fw.modelMaxDepth()).toBe(9);
+      expect(fw.modelNodes()).toBe(112 + 2 + 2);
+    }
+    expect(predict(deep, x9).sums[0]).toBe(Math.fround(0.5));
     // A full tree of depth 8 (511 nodes) does not fit next's byte.
     const full: JsonNode[] = [];
     for (let i = 0; i < 511; i++) full.push(i < 255 ? [2 * i + 1, 2 * i + 2, 0, i] : [-1, -1, 0, 0]);

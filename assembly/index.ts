@@ -21,7 +21,7 @@ export {
 export {
   vignetteBufferPtr, vignetteMaxPixels, vignetteRegionCount, computeVignetteFeatures, classifyVignette,
   featuresPtr, featureCount, resultClass, resultScore, classSumsPtr, modelStagingPtr, modelCapacityBytes,
-  modelMaxTrees, modelClasses, modelTreesPerClass, modelNodes,
+  modelMaxTrees, modelClasses, modelTreesPerClass, modelNodes, modelMaxDepth,
 } from "./classify/api";
 import { candidateCount as candidatesKept, candidateEntry, candidatesBeyondLimit } from "./candidates";
 import { MODEL_STATE_BYTES } from "./classify/modelConstants";

@@ -83,7 +83,7 @@ export enum Status {
   MODEL_FEATURE = 57,
   /** A model split node k with next[k] <= k or next[k] + 1 past its tree; previous model kept. */
   MODEL_NEXT = 58,
-  /** A model tree with a path of more than 7 split nodes; previous model kept. */
+  /** Retired, no longer returned: tree depth is not limited (the camera runs any tree the format holds); the code stays reserved. */
   MODEL_DEPTH = 59,
   /** A model node value (dummy excluded) that is NaN or infinite; previous model kept. */
   MODEL_VALUE = 60,

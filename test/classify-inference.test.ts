@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FEATURE_COUNT } from "../host/classify/features.js";
+import { expf } from "../host/classify/expf.js";
 import { evaluateTree, predict } from "../host/classify/inference.js";
 import { LEAF_FEATURE, type ModelTree, type TreeModel } from "../host/classify/modelTypes.js";
 import { randomModel } from "../host/classify/randomModel.js";
@@ -26,14 +27,16 @@ const model: TreeModel = {
   ],
 };
 
+// The camera's softmax in float32, written out independently of predict(): exps through expf, their sum
+// rounded to float32 after each addition, the division rounded to float32.
 function softmaxOf(sums: number[]): { classIndex: number; score: number } {
-  const exps = sums.map(Math.exp);
-  const total = exps.reduce((a, b) => a + b, 0);
+  const exps = sums.map((s) => expf(s));
+  const total = exps.reduce((a, b) => Math.fround(a + b), 0);
   let best = 0;
   exps.forEach((e, c) => {
     if (e > exps[best]) best = c;
   });
-  return { classIndex: best, score: exps[best] / total };
+  return { classIndex: best, score: Math.fround(exps[best] / total) };
 }
 
 describe("predict on a hand-built model", () => {
@@ -42,7 +45,9 @@ describe("predict on a hand-built model", () => {
     const p = predict(model, x);
     expect([...p.sums]).toEqual([1.5, 3.25]);
     expect(p.classIndex).toBe(1);
-    expect(p.score).toBe(Math.exp(3.25) / (Math.exp(1.5) + Math.exp(3.25)));
+    const [e0, e1] = [Math.fround(Math.exp(1.5)), Math.fround(Math.exp(3.25))]; // expf is correctly rounded here
+    expect(p.score).toBe(Math.fround(e1 / Math.fround(e0 + e1)));
+    expect(p.score).toBeCloseTo(Math.exp(3.25) / (Math.exp(1.5) + Math.exp(3.25)), 6);
   });
 
   it("goes to next + 1 when x equals the threshold (x < v is false)", () => {
@@ -59,33 +64,37 @@ describe("predict on a hand-built model", () => {
     expect(evaluateTree(t, featureVector({ 3: 200, 4: justBelow }))).toBe(2);
   });
 
-  it("a NaN feature always takes the next + 1 branch", () => {
-    expect(evaluateTree(model.trees[0], featureVector({ 0: NaN }))).toBe(-1);
-    expect(evaluateTree(model.trees[2], featureVector({ 3: NaN, 4: NaN }))).toBe(3);
+  it("a NaN feature always takes the next branch (the camera tests x >= value to take next + 1)", () => {
+    expect(evaluateTree(model.trees[0], featureVector({ 0: NaN }))).toBe(1);
+    expect(evaluateTree(model.trees[2], featureVector({ 3: NaN, 4: NaN }))).toBe(-0.5);
+    expect(evaluateTree(model.trees[2], featureVector({ 3: 150, 4: NaN }))).toBe(2);
   });
 
   it("equal sums: the first class wins with score 1/C", () => {
     const tie: TreeModel = { classCount: 3, treesPerClass: 1, trees: [tree([leaf(0.7)]), tree([leaf(0.7)]), tree([leaf(0.7)])] };
     const p = predict(tie, featureVector({}));
     expect(p.classIndex).toBe(0);
-    expect(p.score).toBeCloseTo(1 / 3, 15);
+    expect(p.score).toBe(Math.fround(1 / 3));
   });
 
   it("no max subtraction: overflowing exps give the first infinite class and a NaN score", () => {
-    const big: TreeModel = { classCount: 2, treesPerClass: 1, trees: [tree([leaf(800)]), tree([leaf(900)])] };
+    // float32 exp overflows above ~88.72 (double exp only above ~709.78).
+    const big: TreeModel = { classCount: 2, treesPerClass: 1, trees: [tree([leaf(89)]), tree([leaf(100)])] };
     const p = predict(big, featureVector({}));
     expect(p.classIndex).toBe(0);
     expect(p.score).toBeNaN();
   });
 
-  it("leaf values are float32 summed in double in tree order", () => {
+  it("leaf values are summed in float32 in tree order (each addition rounded)", () => {
     const m: TreeModel = {
       classCount: 2,
       treesPerClass: 3,
       trees: [tree([leaf(0.1)]), tree([leaf(0.2)]), tree([leaf(0.3)]), tree([leaf(0)]), tree([leaf(0)]), tree([leaf(0)])],
     };
     const p = predict(m, featureVector({}));
-    expect(p.sums[0]).toBe(Math.fround(0.1) + Math.fround(0.2) + Math.fround(0.3));
+    const f = Math.fround;
+    expect(p.sums[0]).toBe(f(f(f(0.1) + f(0.2)) + f(0.3)));
+    expect(p.sums[0]).not.toBe(f(0.1) + f(0.2) + f(0.3)); // the double sum differs in its last bits
   });
 
   it("matches an independent recursive evaluation on random models", () => {
@@ -93,13 +102,13 @@ describe("predict on a hand-built model", () => {
     for (let trial = 0; trial < 30; trial++) {
       const m = randomModel(() => rng.next(), { valueRange: 3 });
       const x = new Float32Array(FEATURE_COUNT);
-      for (let i = 0; i < FEATURE_COUNT; i++) x[i] = (rng.next() * 2 - 1) * 3;
+      for (let i = 0; i < FEATURE_COUNT; i++) x[i] = rng.next() < 0.1 ? NaN : (rng.next() * 2 - 1) * 3;
       const walk = (t: ModelTree, k: number): number =>
-        t.features[k] === LEAF_FEATURE ? t.values[k] : walk(t, x[t.features[k]] < t.values[k] ? t.next[k] : t.next[k] + 1);
+        t.features[k] === LEAF_FEATURE ? t.values[k] : walk(t, x[t.features[k]] >= t.values[k] ? t.next[k] + 1 : t.next[k]);
       const sums: number[] = [];
       for (let c = 0; c < m.classCount; c++) {
         let s = 0;
-        for (let t = 0; t < m.treesPerClass; t++) s += walk(m.trees[c * m.treesPerClass + t], 1);
+        for (let t = 0; t < m.treesPerClass; t++) s = Math.fround(s + walk(m.trees[c * m.treesPerClass + t], 1));
         sums.push(s);
       }
       const p = predict(m, x);

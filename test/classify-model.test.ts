@@ -69,7 +69,7 @@ describe("serializeModel / parseModel", () => {
     }
   });
 
-  it("accepts the limits: 40 classes, depth 7, a full 255-node tree, a single-leaf tree", () => {
+  it("accepts the limits: 40 classes, a full 255-node tree (random trees stop there whatever maxDepth), a single-leaf tree", () => {
     const rng = new Rng(9);
     const full = randomModel(() => rng.next(), { classCount: 40, treesPerClass: 1, splitProbability: 1 });
     expect(full.trees[0].values.length).toBe(256);
@@ -77,6 +77,9 @@ describe("serializeModel / parseModel", () => {
     expect(describeModel(full).maxDepth).toBe(7);
     const chain = { classCount: 2, treesPerClass: 1, trees: [chainTree(7), tree([leaf(0)])] };
     expect(parseModel(serializeModel(chain)).errors).toEqual([]);
+    const deep = randomModel(() => rng.next(), { classCount: 3, treesPerClass: 2, splitProbability: 1, maxDepth: 12 });
+    expect(Math.max(...deep.trees.map((t) => t.values.length))).toBe(256);
+    expect(parseModel(serializeModel(deep)).errors).toEqual([]);
   });
 
   it("reads a model inside a larger buffer (byteOffset)", () => {
@@ -155,9 +158,12 @@ describe("parseModel rejects malformed files with a clear message", () => {
     expect(errors).toContain("class 0 tree 0 (tree #0) node 5: unreachable (no split node points to it)");
   });
 
-  it("a tree deeper than 7 split levels", () => {
-    const deep = { classCount: 2, treesPerClass: 1, trees: [tree([leaf(0)]), chainTree(8)] };
-    expect(errorsOf(serializeModel(deep))).toEqual(["class 1 tree 0 (tree #1): depth 8 exceeds 7 split levels (tree data at byte 32)"]);
+  it("no depth limit: a chain of 8 or 127 splits (255 real nodes) is valid", () => {
+    for (const splits of [8, 9, 127]) {
+      const deep = { classCount: 2, treesPerClass: 1, trees: [tree([leaf(0)]), chainTree(splits)] };
+      expect(parseModel(serializeModel(deep)).errors).toEqual([]);
+      expect(describeModel(deep).maxDepth).toBe(splits);
+    }
   });
 
   it("never throws on fuzzed bytes, and anything it accepts re-serializes to the same bytes", () => {

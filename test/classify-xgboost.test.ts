@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseTaxoConf } from "../host/config/taxoConf.js";
+import { expf } from "../host/classify/expf.js";
 import { FEATURE_COUNT } from "../host/classify/features.js";
 import { predict } from "../host/classify/inference.js";
-import { parseModel, serializeModel } from "../host/classify/model.js";
+import { describeModel, parseModel, serializeModel } from "../host/classify/model.js";
 import type { TreeModel } from "../host/classify/modelTypes.js";
 import { importXgboostDump, importXgboostJson, taxoConfLine } from "../host/classify/xgboostImport.js";
+import { BUILDS, Firmware, Status } from "../host/firmware/index.js";
 import { Rng } from "../simulator/random.js";
 
 // A small hand-written XGBoost multi:softprob model: 3 classes x 2 rounds = 6 trees, interleaved by class
@@ -62,11 +64,11 @@ booster[5]:
 \t2:leaf=-0.33
 `;
 
-function jsonTree(nodes: JsonNode[], id: number): object {
+function jsonTree(nodes: JsonNode[], id: number, defaultLeft: (node: number) => number = () => 1): object {
   return {
     base_weights: nodes.map((n) => n[3] * 3), // deliberately not the leaf values: the importer must not use them
     categories: [],
-    default_left: nodes.map(() => 1),
+    default_left: nodes.map((_, k) => defaultLeft(k)),
     id,
     left_children: nodes.map((n) => n[0]),
     right_children: nodes.map((n) => n[1]),
@@ -77,7 +79,10 @@ function jsonTree(nodes: JsonNode[], id: number): object {
   };
 }
 
-function xgboostJson(trees: JsonNode[][] = TREES, options: { numClass?: number; baseScore?: string; treeInfo?: number[] } = {}): any {
+function xgboostJson(
+  trees: JsonNode[][] = TREES,
+  options: { numClass?: number; baseScore?: string; treeInfo?: number[]; defaultLeft?: (tree: number, node: number) => number } = {},
+): any {
   const numClass = options.numClass ?? 3;
   return {
     learner: {
@@ -88,7 +93,7 @@ function xgboostJson(trees: JsonNode[][] = TREES, options: { numClass?: number; 
         model: {
           gbtree_model_param: { num_parallel_tree: "1", num_trees: String(trees.length) },
           tree_info: options.treeInfo ?? trees.map((_, i) => i % numClass),
-          trees: trees.map(jsonTree),
+          trees: trees.map((t, i) => jsonTree(t, i, (k) => (options.defaultLeft ?? (() => 1))(i, k))),
         },
         name: "gbtree",
       },
@@ -99,7 +104,10 @@ function xgboostJson(trees: JsonNode[][] = TREES, options: { numClass?: number; 
   };
 }
 
-/** Direct evaluation of XGBoost JSON trees: margins per class (float32 compare, leaves summed in double). */
+/**
+ * Direct evaluation of XGBoost JSON trees as XGBoost walks them (float32 compare, a NaN feature to the
+ * default_left side, margins summed in float32), then the camera's softmax (expf, float32 sum and divide).
+ */
 function evaluateXgboost(json: any, x: Float32Array): { sums: number[]; classIndex: number; score: number } {
   const model = json.learner.gradient_booster.model;
   const numClass = Number(json.learner.learner_model_param.num_class);
@@ -107,18 +115,19 @@ function evaluateXgboost(json: any, x: Float32Array): { sums: number[]; classInd
   model.trees.forEach((t: any, i: number) => {
     let node = 0;
     while (t.left_children[node] !== -1) {
-      const goYes = x[t.split_indices[node]] < Math.fround(t.split_conditions[node]);
+      const value = x[t.split_indices[node]];
+      const goYes = Number.isNaN(value) ? t.default_left[node] === 1 : value < Math.fround(t.split_conditions[node]);
       node = goYes ? t.left_children[node] : t.right_children[node];
     }
-    sums[model.tree_info[i]] += Math.fround(t.split_conditions[node]);
+    sums[model.tree_info[i]] = Math.fround(sums[model.tree_info[i]] + Math.fround(t.split_conditions[node]));
   });
-  const exps = sums.map(Math.exp);
-  const total = exps.reduce((a, b) => a + b, 0);
+  const exps = sums.map((s) => expf(s));
+  const total = exps.reduce((a, b) => Math.fround(a + b), 0);
   let classIndex = 0;
   exps.forEach((e, c) => {
     if (e > exps[classIndex]) classIndex = c;
   });
-  return { sums, classIndex, score: exps[classIndex] / total };
+  return { sums, classIndex, score: Math.fround(exps[classIndex] / total) };
 }
 
 function imported(result: { model?: TreeModel; errors: string[] }): TreeModel {
@@ -165,13 +174,15 @@ describe("XGBoost import", () => {
     const fromJson = imported(importXgboostJson(json));
     const fromDump = imported(importXgboostDump(DUMP, 3));
     const rng = new Rng(99);
-    const interesting = [0, 5, 7.5, 12.25, 19.999, 20, 50, 80, 100, 120.5, 0.875, 0.001, Math.fround(0.001), 200, -1];
+    const interesting = [0, 5, 7.5, 12.25, 19.999, 20, 50, 80, 100, 120.5, 0.875, 0.001, Math.fround(0.001), 200, -1, NaN];
     const seen = new Set<number>();
     for (let trial = 0; trial < 500; trial++) {
       const x = new Float32Array(FEATURE_COUNT);
       for (const f of [0, 3, 4, 5, 15, 20, 54]) x[f] = rng.chance(0.5) ? rng.pick(interesting) : rng.next() * 150;
       const expected = evaluateXgboost(json, x);
-      for (const model of [fromJson, fromDump]) {
+      // Every default_left of this model is 1 (NaN to "yes"), the camera's rule; the dump says missing=no
+      // for booster[5] (f54), so the dump agrees with XGBoost only where f54 is a number.
+      for (const model of Number.isNaN(x[54]) ? [fromJson] : [fromJson, fromDump]) {
         const p = predict(model, x);
         expect([...p.sums]).toEqual(expected.sums);
         expect(p.classIndex).toBe(expected.classIndex);
@@ -180,6 +191,28 @@ describe("XGBoost import", () => {
       seen.add(expected.classIndex);
     }
     expect(seen.size).toBe(3);
+  });
+
+  it("warns when XGBoost's missing-value direction is not the camera's (NaN to \"yes\"), and shows why", () => {
+    expect(importXgboostJson(xgboostJson()).warnings).toEqual([]);
+    // trees[5] (class 2): f54 < 0.001 ? 0.33 : -0.33, with default_left 0 at its split: XGBoost sends a NaN
+    // f54 to -0.33, the camera to 0.33.
+    const json = xgboostJson(TREES, { defaultLeft: (tree) => (tree === 5 ? 0 : 1) });
+    const result = importXgboostJson(json);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(/^1 of 9 splits send a missing \(NaN\) feature to the "no" child \(default_left false\)/);
+    expect(result.warnings[0]).toMatch(/the first is trees\[5\] node 0 \(feature 54\)/);
+    const x = new Float32Array(FEATURE_COUNT);
+    x[54] = NaN;
+    expect(evaluateXgboost(json, x).sums[2]).toBe(Math.fround(Math.fround(0.01) + Math.fround(-0.33)));
+    expect(predict(imported(result), x).sums[2]).toBe(Math.fround(Math.fround(0.01) + Math.fround(0.33)));
+    // The text dump's missing= says the same: booster[5] has missing=2 (its "no" child).
+    const dump = importXgboostDump(DUMP, 3);
+    expect(dump.warnings).toHaveLength(1);
+    expect(dump.warnings[0]).toMatch(/^1 of 9 splits .* the first is booster\[5\] \(line \d+\) node 0 \(feature 54\)/);
+    // A dump without missing= says nothing (the direction is not known).
+    expect(importXgboostDump(DUMP.replace(/,missing=\d+/g, ""), 3).warnings).toEqual([]);
   });
 
   it("warns about a non-zero base score and says uvpec has none", () => {
@@ -234,22 +267,62 @@ describe("XGBoost import", () => {
     });
   }
 
-  it("rejects trees deeper than 7 split levels (and so more than 255 nodes)", () => {
-    // A chain of 8 splits: node 2s splits on f1 < s, yes = leaf 2s+1, no = node 2s+2.
+  it("accepts any depth the format holds (a chain of 9 splits; depth 9 in 112 nodes) and refuses more than 255 nodes", () => {
+    // A chain of 9 splits: node 2s splits on f1 < s, yes = leaf 2s+1, no = node 2s+2.
     const chain: JsonNode[] = [];
-    for (let s = 0; s < 8; s++) chain.push([2 * s + 1, 2 * s + 2, 1, s], [-1, -1, 0, s]);
+    for (let s = 0; s < 9; s++) chain.push([2 * s + 1, 2 * s + 2, 1, s], [-1, -1, 0, s]);
     chain.push([-1, -1, 0, -1]);
-    // Re-index: nodes were pushed as split(0), leaf(1), split(2), leaf(3)... matching the ids used.
     const result = importXgboostJson(xgboostJson([chain, TREES[2], TREES[2]]));
-    expect(result.errors).toEqual([
-      "trees[0]: deeper than 7 split levels (node 14 splits at level 8); train with max_depth <= 7",
-    ]);
-    const seven = chain.slice(0, 14).concat([[-1, -1, 0, -1]]);
-    expect(importXgboostJson(xgboostJson([seven, TREES[2], TREES[2]])).errors).toEqual([]);
-    // A full tree of depth 8 (511 nodes) hits the depth limit before the 255-node limit.
+    expect(result.errors).toEqual([]);
+    const model = imported(result);
+    expect(describeModel(model).maxDepth).toBe(9);
+    const x = new Float32Array(FEATURE_COUNT);
+    x[1] = 8.5; // not below 0..8: down the whole chain to the last leaf
+    expect(predict(model, x).sums[0]).toBe(-1);
+    // A depth-9 tree of 111 nodes + the dummy = 112: a full depth-5 tree (31 splits) whose first 6 bottom
+    // leaves are 4-split chains instead (6 x 4 = 24 more splits): 55 splits, 56 leaves.
+    const nodes: JsonNode[] = [];
+    const add = (n: JsonNode): number => nodes.push(n) - 1;
+    const build = (depth: number, chainAt: { left: number }): number => {
+      if (depth === 5) {
+        if (chainAt.left <= 0) return add([-1, -1, 0, 0.5]);
+        chainAt.left -= 1;
+        const grow = (k: number): number => {
+          if (k === 0) return add([-1, -1, 0, -0.5]);
+          const id = add([0, 0, 2, k]);
+          const yes = add([-1, -1, 0, k]);
+          nodes[id] = [yes, grow(k - 1), 2, k];
+          return id;
+        };
+        return grow(4);
+      }
+      const id = add([0, 0, 3, depth]);
+      const yes = build(depth + 1, chainAt);
+      const no = build(depth + 1, chainAt);
+      nodes[id] = [yes, no, 3, depth];
+      return id;
+    };
+    build(0, { left: 6 });
+    expect(nodes.length).toBe(111);
+    const deep = imported(importXgboostJson(xgboostJson([nodes, TREES[2], TREES[2]])));
+    expect(deep.trees[0].values.length).toBe(112);
+    expect(describeModel(deep).maxDepth).toBe(9);
+    const bytes = serializeModel(deep);
+    expect(parseModel(bytes).errors).toEqual([]);
+    // Both firmware builds load it (MODEL_DEPTH before) and walk it as the reference does.
+    const x9 = new Float32Array(FEATURE_COUNT).fill(1e6); // every split "no", down the deepest chains' last leaves
+    for (const build of BUILDS) {
+      const fw = Firmware.create(build).raw;
+      new Uint8Array(fw.memory.buffer, fw.modelStagingPtr(), bytes.length).set(bytes);
+      expect(fw.loadModel(bytes.length), build).toBe(Status.OK);
+      expect(fw.modelMaxDepth()).toBe(9);
+      expect(fw.modelNodes()).toBe(112 + 2 + 2);
+    }
+    expect(predict(deep, x9).sums[0]).toBe(Math.fround(0.5));
+    // A full tree of depth 8 (511 nodes) does not fit next's byte.
     const full: JsonNode[] = [];
     for (let i = 0; i < 511; i++) full.push(i < 255 ? [2 * i + 1, 2 * i + 2, 0, i] : [-1, -1, 0, 0]);
-    expect(importXgboostJson(xgboostJson([full, TREES[2], TREES[2]])).errors[0]).toMatch(/deeper than 7 split levels/);
+    expect(importXgboostJson(xgboostJson([full, TREES[2], TREES[2]])).errors[0]).toMatch(/more than 255 nodes/);
   });
 });
 

@@ -143,4 +143,24 @@ describe("uvp-float model convert", () => {
     expect(good.stdout).toMatch(/^TAXO_CONF,TAXO_UVPF,m,65535,2,/m);
     expect(cli("model", "inspect", out).stdout).toMatch(/classes: 2/);
   });
+
+  it("warns when the model's missing-value direction is not the camera's, and still converts it", () => {
+    // booster[1]'s split sends a missing value to its "no" child (2); the camera sends NaN to "yes".
+    const dump = join(dir, "missing.txt");
+    writeFileSync(
+      dump,
+      "booster[0]:\n0:[f22<0.5] yes=1,no=2,missing=1\n\t1:leaf=1\n\t2:leaf=-1\n" +
+        "booster[1]:\n0:[f24<10] yes=1,no=2,missing=2\n\t1:leaf=-1\n\t2:leaf=1\n",
+    );
+    const out = join(dir, "missing.bin");
+    const result = cli("model", "convert", dump, "--out", out, "--classes", "2", "--json");
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/warning: 1 of 2 splits send a missing \(NaN\) feature to the "no" child .* booster\[1\] \(line 5\) node 0 \(feature 24\)/);
+    expect(JSON.parse(result.stdout).warnings[0]).toMatch(/may get another class than in XGBoost/);
+    const quiet = join(dir, "quiet.txt");
+    writeFileSync(quiet, "booster[0]:\n0:[f22<0.5] yes=1,no=2,missing=1\n\t1:leaf=1\n\t2:leaf=-1\nbooster[1]:\n0:leaf=0\n");
+    const ok = cli("model", "convert", quiet, "--out", join(dir, "quiet.bin"), "--classes", "2");
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).not.toMatch(/warning/);
+  });
 });

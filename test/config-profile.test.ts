@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildConfigBlob, describeConfigBlob } from "../host/config/configBlob.js";
@@ -81,7 +82,19 @@ describe("profiles", () => {
 
   it("an unknown name lists the known ones", () => {
     expect(() => loadProfile("nope")).toThrow(/unknown profile "nope"; known profiles: .*000118LP.*legacy-40um/);
-    expect(() => loadProfile("../package")).toThrow(/unknown profile/);
+    // Anything with a path separator or ending in .json is a profile file, never a name.
+    expect(() => loadProfile("../package")).toThrow(/profile file \.\.\/package: cannot read it \(ENOENT\)/);
+  });
+
+  it("a path loads a profile file from anywhere, whatever its name says", () => {
+    const dir = mkdtempSync(join(tmpdir(), "uvp-profile-"));
+    const file = join(dir, "my camera.json");
+    writeFileSync(file, JSON.stringify({ ...rawProfile("legacy-40um"), name: "my-camera" }));
+    const p = loadProfile(file);
+    expect(p.name).toBe("my-camera");
+    expect(p.hw.classLowerBoundsUm[0]).toBe(40.3);
+    writeFileSync(join(dir, "bad.json"), "{");
+    expect(() => loadProfile(join(dir, "bad.json"))).toThrow(/bad\.json: not valid JSON/);
   });
 });
 

@@ -28,9 +28,9 @@ describe("trainDemoModel on a small set", () => {
     expect(b.accuracy).toEqual(a.accuracy);
   });
 
-  it("refuses a held-out seed equal to the training seed and depths uvpec cannot hold", async () => {
+  it("refuses a held-out seed equal to the training seed and depths beyond the demo's 1..7", async () => {
     await expect(trainDemoModel(5, 2, { heldOutSeed: 5 })).rejects.toThrow(/held-out seed/);
-    await expect(trainDemoModel(5, 2, { maxDepth: 8 })).rejects.toThrow(/maxDepth/);
+    await expect(trainDemoModel(5, 2, { maxDepth: 8 })).rejects.toThrow(/maxDepth/); // the demo keeps to 1..7
   });
 });
 

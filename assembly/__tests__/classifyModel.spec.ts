@@ -1,6 +1,6 @@
 import {
   classifyVignette, classSumsPtr, featuresPtr, loadModel, modelCapacityBytes, modelClasses, modelNodes,
-  modelStagingPtr, modelTreesPerClass, resultClass, resultScore, vignetteBufferPtr,
+  modelMaxDepth, modelStagingPtr, modelTreesPerClass, resultClass, resultScore, vignetteBufferPtr,
 } from "../classify/api";
 import { Status } from "../status";
 
@@ -14,12 +14,12 @@ const L: f64 = 255; // feature of a leaf
 function leafTree(v: f64): f64[] { return [0, L, 0, v, L, 0]; }
 /** A one-split tree: x[f] < thr goes to the `yes` leaf (node 2), else to the `no` leaf (node 3). */
 function splitTree(f: f64, thr: f64, yes: f64, no: f64): f64[] { return [0, L, 0, thr, f, 2, yes, L, 0, no, L, 0]; }
-/** A chain of `splits` split nodes on feature 0, each with a leaf on its `yes` side; depth = splits. */
-function chainTree(splits: i32): f64[] {
+/** A chain of `splits` split nodes on feature 0 (area < thr), each with a leaf on its `yes` side; depth = splits. */
+function chainTree(splits: i32, thr: f64 = 1e9): f64[] {
   const t: f64[] = [0, L, 0];
   for (let s = 0; s < splits; s++) {
     const k = 1 + 2 * s; // split node k: yes -> k + 1 (leaf), no -> k + 2 (next split or last leaf)
-    t.push(1e9); t.push(0); t.push(<f64>(k + 1));
+    t.push(thr); t.push(0); t.push(<f64>(k + 1));
     t.push(<f64>s); t.push(L); t.push(0);
   }
   t.push(-1); t.push(L); t.push(0);
@@ -146,8 +146,8 @@ describe("model loading", () => {
     n = writeModel(2, 2, t); expect<Status>(loadModel(n)).toBe(Status.MODEL_NEXT);
     t = goodTrees(); t[2][5] = 3;
     n = writeModel(2, 2, t); expect<Status>(loadModel(n)).toBe(Status.MODEL_NEXT);
-    // Depth: a path of 8 split nodes (7 is accepted below).
-    n = writeModel(2, 1, [chainTree(8), leafTree(0)]); expect<Status>(loadModel(n)).toBe(Status.MODEL_DEPTH);
+    // A cycle cannot be written (next[k] > k), so a split pointing back is MODEL_NEXT (above); depth is not
+    // limited (accepted below).
     // Values: a NaN leaf, an infinite split value, an infinite leaf.
     t = goodTrees(); t[1][3] = NaN;
     n = writeModel(2, 2, t); expect<Status>(loadModel(n)).toBe(Status.MODEL_VALUE);
@@ -164,13 +164,25 @@ describe("model loading", () => {
     expect<bool>(goodModelAnswers()).toBe(true);
   });
 
-  it("accepts depth 7 (7 split nodes on a path), 256-node trees and 40 classes; ignores the dummy's value", () => {
+  it("accepts any depth up to 255 nodes per tree (no MODEL_DEPTH), 256-node trees and 40 classes; ignores the dummy's value", () => {
     let t = goodTrees(); t[3][0] = NaN; t[0][0] = Infinity; // the dummy's value is never read
     expect<Status>(loadModel(writeModel(2, 2, t))).toBe(Status.OK);
     expect<bool>(goodModelAnswers()).toBe(true);
     let n = writeModel(2, 1, [chainTree(7), leafTree(0)]);
     expect<Status>(loadModel(n)).toBe(Status.OK);
     expect<u32>(modelNodes()).toBe(16 + 2);
+    expect<u32>(modelMaxDepth()).toBe(7);
+    // Depth 9 (refused as MODEL_DEPTH before: the camera runs it) and a 127-split chain, the deepest tree
+    // 255 real nodes can make; area (feature 0) >= 0 always goes on to the next split, down to the last leaf.
+    n = writeModel(2, 1, [chainTree(9), leafTree(0)]);
+    expect<Status>(loadModel(n)).toBe(Status.OK);
+    expect<u32>(modelMaxDepth()).toBe(9);
+    n = writeModel(2, 1, [chainTree(127, 0), leafTree(0)]);
+    expect<Status>(loadModel(n)).toBe(Status.OK);
+    expect<u32>(modelNodes()).toBe(256 + 2);
+    expect<u32>(modelMaxDepth()).toBe(127);
+    expect<Status>(onePixel(200)).toBe(Status.OK);
+    expect<f64>(sum(0)).toBe(-1);
     // A full depth-7 tree: 255 nodes + dummy = 256, splits at nodes 1..127 (children 2k, 2k + 1).
     const full: f64[] = [0, L, 0];
     for (let k = 1; k < 256; k++) {
@@ -180,7 +192,8 @@ describe("model loading", () => {
     n = writeModel(2, 1, [full, leafTree(0)]);
     expect<Status>(loadModel(n)).toBe(Status.OK);
     expect<u32>(modelNodes()).toBe(258);
-    // Every split on mean (feature 3) with value 0: x < 0 is false, so the walk goes right, right, ...
+    expect<u32>(modelMaxDepth()).toBe(7);
+    // Every split on mean (feature 3) with value 0: x >= 0, so the walk goes right, right, ...
     // to node 255, the last leaf, whose value is 255.
     expect<Status>(onePixel(200)).toBe(Status.OK);
     expect<f64>(sum(0)).toBe(255);
@@ -191,7 +204,7 @@ describe("model loading", () => {
     expect<Status>(loadModel(n)).toBe(Status.OK);
     expect<Status>(onePixel(200)).toBe(Status.OK);
     expect<i32>(resultClass()).toBe(39);
-    expect<f64>(resultScore()).toBeCloseTo(Math.E / (39 + Math.E), 12);
+    expect<f64>(resultScore()).toBeCloseTo(Math.E / (39 + Math.E), 6);
   });
 });
 
@@ -204,13 +217,13 @@ describe("inference", () => {
     expect<f64>(sum(0)).toBe(1.5);
     expect<f64>(sum(1)).toBe(2.25);
     expect<i32>(resultClass()).toBe(1);
-    expect<f64>(resultScore()).toBe(Math.exp(2.25) / (Math.exp(1.5) + Math.exp(2.25)));
-    expect<f64>(resultScore()).toBeCloseTo(0.679178699175393, 12);
+    expect<f64>(resultScore()).toBe(<f64>(Mathf.exp(2.25) / (Mathf.exp(1.5) + Mathf.exp(2.25))));
+    expect<f64>(resultScore()).toBeCloseTo(0.679178699175393, 6);
     // One pixel of 50: class 1 = -0.5 + 0.25 = -0.25 < 1.5.
     expect<Status>(onePixel(50)).toBe(Status.OK);
     expect<f64>(sum(1)).toBe(-0.25);
     expect<i32>(resultClass()).toBe(0);
-    expect<f64>(resultScore()).toBe(Math.exp(1.5) / (Math.exp(1.5) + Math.exp(-0.25)));
+    expect<f64>(resultScore()).toBe(<f64>(Mathf.exp(1.5) / (Mathf.exp(1.5) + Mathf.exp(-0.25))));
     // A 3 x 3 block of 60: area 9 >= 5 -> class 0 = -1 + 0.5 = -0.5; mean 60 < 100 -> class 1 = -0.25.
     memory.fill(vignetteBufferPtr(), 60, 9);
     expect<Status>(classifyVignette(3, 3, 10)).toBe(Status.OK);
@@ -231,28 +244,37 @@ describe("inference", () => {
     expect<f64>(sum(0)).toBe(3);
   });
 
-  it("sends a NaN feature to next + 1", () => {
-    // Eccentricity (15) of a single pixel is NaN: NaN < 0.5 is false, so the walk takes next + 1.
+  it("sends a NaN feature to next, as the camera's x >= value test does", () => {
+    // Eccentricity (15) of a single pixel is NaN: NaN >= 0.5 is false, so the walk takes next.
     const n = writeModel(2, 1, [splitTree(15, 0.5, -1, 1), splitTree(22, 0.5, 1, -1)]);
     expect<Status>(loadModel(n)).toBe(Status.OK);
     expect<Status>(onePixel(200)).toBe(Status.OK);
-    expect<f64>(sum(0)).toBe(1); // next + 1
-    expect<f64>(sum(1)).toBe(-1); // meanpos (22) is NaN too: next + 1
-    expect<i32>(resultClass()).toBe(0);
+    expect<f64>(sum(0)).toBe(-1); // next
+    expect<f64>(sum(1)).toBe(1); // meanpos (22) is NaN too: next
+    expect<i32>(resultClass()).toBe(1);
+    // A uniform-grey 4 x 4 square (classifiable size, one grey level): range 0, meanpos and sr NaN.
+    memory.fill(vignetteBufferPtr(), 90, 16);
+    expect<Status>(classifyVignette(4, 4, 10)).toBe(Status.OK);
+    expect<bool>(isNaN(load<f32>(featuresPtr() + 22 * 4))).toBe(true);
+    expect<bool>(isNaN(load<f32>(featuresPtr() + 24 * 4))).toBe(true);
+    expect<f64>(sum(1)).toBe(1);
   });
 
-  it("gives a tie to the first class, and sums leaf values tree by tree in f64", () => {
+  it("gives a tie to the first class, and sums, exponentiates and divides in f32", () => {
     let n = writeModel(3, 1, [leafTree(0.25), leafTree(0.75), leafTree(0.75)]);
     expect<Status>(loadModel(n)).toBe(Status.OK);
     expect<Status>(onePixel(200)).toBe(Status.OK);
     expect<i32>(resultClass()).toBe(1);
-    // f32 0.1 three times, summed in f64 (not rounded back to f32 between trees).
+    // f32 0.1 three times, each addition rounded to f32 (0.3000000119, not the f64 sum 0.3000000044703484).
     n = writeModel(2, 3, [leafTree(0.1), leafTree(0.1), leafTree(0.1), leafTree(0), leafTree(0), leafTree(0)]);
     expect<Status>(loadModel(n)).toBe(Status.OK);
     expect<Status>(onePixel(200)).toBe(Status.OK);
-    const f = <f64><f32>0.1;
-    expect<f64>(sum(0)).toBe(f + f + f);
-    expect<f64>(resultScore()).toBe(Math.exp(f + f + f) / (Math.exp(f + f + f) + 1));
+    const f: f32 = <f32>0.1;
+    const s3: f32 = f + f + f;
+    expect<f64>(sum(0)).toBe(<f64>s3);
+    expect<bool>(<f64>s3 != <f64>f + <f64>f + <f64>f).toBe(true);
+    const e: f32 = Mathf.exp(s3);
+    expect<f64>(resultScore()).toBe(<f64>(e / (e + <f32>1)));
     // Equal sums: class 0 wins, score 1/2.
     n = writeModel(2, 1, [leafTree(-2), leafTree(-2)]);
     expect<Status>(loadModel(n)).toBe(Status.OK);

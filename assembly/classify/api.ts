@@ -7,7 +7,7 @@ import { MODEL_CAPACITY_BYTES, MODEL_MAX_TREES } from "./modelConstants";
 import { computeFeatures, featuresOut } from "./features";
 import { classSums, inferActive, inferredClass, inferredScore } from "./infer";
 import {
-  applyModel, modelClassCount, modelLoaded, modelNodeCount, modelStaging, modelTreeCount,
+  applyModel, modelClassCount, modelDepth, modelLoaded, modelNodeCount, modelStaging, modelTreeCount,
 } from "./model";
 import {
   keptBottom, keptLeft, keptRight, keptRoot, keptTop, labelVignette, regionCount, vignetteBuffer,
@@ -42,7 +42,7 @@ export function classifyVignette(widthPx: u32, heightPx: u32, threshold: u32): S
   if (!modelLoaded) return Status.NO_MODEL;
   inferActive();
   resultClassIndex = <i32>inferredClass;
-  resultClassScore = inferredScore;
+  resultClassScore = <f64>inferredScore;
   return Status.OK;
 }
 
@@ -52,9 +52,9 @@ export function featuresPtr(): usize { return featuresOut; }
 export function featureCount(): u32 { return FEATURE_COUNT; }
 /** Class chosen by the last classifyVignette, or -1 if it returned anything but OK. */
 export function resultClass(): i32 { return resultClassIndex; }
-/** Score of that class, exp(sum) / sum of exps (0 when there is no class). */
+/** Score of that class, expf(sum) / sum of expfs computed in f32 (0 when there is no class). */
 export function resultScore(): f64 { return resultClassScore; }
-/** Address of the per-class leaf sums of the last inference (f64 x modelClasses()). */
+/** Address of the per-class leaf sums of the last inference (f32 sums stored as f64 x modelClasses()). */
 export function classSumsPtr(): usize { return classSums; }
 
 /** Address where the host writes the next model (changes after each successful loadModel). */
@@ -71,3 +71,5 @@ export function modelClasses(): u32 { return modelClassCount; }
 export function modelTreesPerClass(): u32 { return modelTreeCount; }
 /** Total nodes, dummies included, of the model in force (0 when none). */
 export function modelNodes(): u32 { return modelNodeCount; }
+/** Deepest tree of the model in force, in split levels (0 when none); depth is not limited. */
+export function modelMaxDepth(): u32 { return modelDepth; }

@@ -1,12 +1,15 @@
 // The 55 classification features (FEATURES.md) of the kept region of the vignette, in uvpec's order.
 //
 // ROI = the kept region's own bounding box; x, y are column and row relative to its top-left corner.
-// Sums are exact u64 integers (N, M_ij, G_ij, the histogram); each is converted to f64 once, every formula
-// is evaluated in f64 in the left-to-right operator order FEATURES.md writes it (x^2 written x * x; the
-// normalising power mass^(1 + (p+q)/2) is mass * mass, or mass * mass * sqrt(mass) for order 3), and
-// each result is rounded once to f32. Nothing is clamped: IEEE division gives inf / NaN where FEATURES.md
-// says so (a zero range makes meanpos and sr NaN, a single pixel makes eccentricity NaN = sqrt(1 - 0/0)).
-// No integer division and no float-to-integer conversion happen here, so nothing can trap.
+// Sums are exact u64 integers (N, M_ij, G_ij, the histogram); each is converted to f64 once, and every
+// formula is evaluated in f64 in the camera's own order of operations (FEATURES.md, "Evaluation order"):
+// reciprocals r = 1/N and rg = 1/I multiply (centroid r * M_10, eigenvalue divider r / 2, normalisation
+// r * r and r * r * sqrt(r)), cv is 100 * (sd / mean), each product left to right, no fused multiply-add
+// (WebAssembly has none). That order fixes the last bits where the exact value is 0 or sits on a float32
+// rounding tie (mu11 and the angle's sign, eccentricity, h7 of symmetric objects). Each result is rounded
+// once to f32. Nothing is clamped: IEEE division gives inf / NaN where FEATURES.md says so (a zero range
+// makes meanpos and sr NaN, a single pixel makes eccentricity NaN = sqrt(1 - 0/0)). No integer division
+// and no float-to-integer conversion happen here, so nothing can trap.
 
 import { FEATURE_COUNT, GREY_LEVELS } from "./constants";
 import { inKeptRegion, vignetteBuffer } from "./vignette";
@@ -62,48 +65,49 @@ function accumulate(widthPx: u32, thr: u32, root: u32, left: u32, top: u32, righ
   }
 }
 
-/** Central moments from raw moments (as f64), centred on (r10 / r00, r01 / r00). */
+/** Central moments from raw moments (as f64), centred on (cx, cy) = (rm * r10, rm * r01), rm = 1 / r00. */
 // @ts-ignore: decorator
 @inline function centralMoments(
-  r00: f64, r10: f64, r01: f64, r20: f64, r11: f64, r02: f64, r30: f64, r21: f64, r12: f64, r03: f64,
+  cx: f64, cy: f64, r10: f64, r01: f64, r20: f64, r11: f64, r02: f64, r30: f64, r21: f64, r12: f64, r03: f64,
 ): void {
-  const xc = r10 / r00;
-  const yc = r01 / r00;
-  mu20 = r20 - xc * r10;
-  mu11 = r11 - xc * r01;
-  mu02 = r02 - yc * r01;
-  mu30 = r30 - 3 * xc * r20 + 2 * xc * xc * r10;
-  mu21 = r21 - 2 * xc * r11 - yc * r20 + 2 * xc * xc * r01;
-  mu12 = r12 - 2 * yc * r11 - xc * r02 + 2 * yc * yc * r10;
-  mu03 = r03 - 3 * yc * r02 + 2 * yc * yc * r01;
+  mu20 = r20 - cx * r10;
+  mu11 = r11 - cx * r01;
+  mu02 = r02 - cy * r01;
+  mu30 = r30 - (3 * cx) * r20 + ((2 * cx) * cx) * r10;
+  mu21 = r21 - (2 * cx) * r11 - cy * r20 + ((2 * cx) * cx) * r01;
+  mu12 = r12 - (2 * cy) * r11 - cx * r02 + ((2 * cy) * cy) * r10;
+  mu03 = r03 - (3 * cy) * r02 + ((2 * cy) * cy) * r01;
 }
 
-/** Stores the seven central moments at `at` and Hu's seven invariants (normalised by `mass`) after them. */
-function putMomentsAndHu(at: u32, mass: f64): void {
+/** Stores the seven central moments at `at` and Hu's seven invariants after them (`recip` = 1 / mass). */
+function putMomentsAndHu(at: u32, recip: f64): void {
   put(at, mu20); put(at + 1, mu11); put(at + 2, mu02);
   put(at + 3, mu30); put(at + 4, mu21); put(at + 5, mu12); put(at + 6, mu03);
-  const order2 = mass * mass;
-  const order3 = mass * mass * Math.sqrt(mass);
-  const n20 = mu20 / order2;
-  const n11 = mu11 / order2;
-  const n02 = mu02 / order2;
-  const n30 = mu30 / order3;
-  const n21 = mu21 / order3;
-  const n12 = mu12 / order3;
-  const n03 = mu03 / order3;
-  const a = n30 - 3 * n12; // (n30 - 3 n12)
-  const b = 3 * n21 - n03; // (3 n21 - n03)
-  const s = n30 + n12;     // (n30 + n12)
-  const t = n21 + n03;     // (n21 + n03)
-  const d = n20 - n02;     // (n20 - n02)
+  const r2 = recip * recip;
+  const r3 = r2 * Math.sqrt(recip);
+  const n20 = mu20 * r2;
+  const n11 = mu11 * r2;
+  const n02 = mu02 * r2;
+  const n30 = mu30 * r3;
+  const n21 = mu21 * r3;
+  const n12 = mu12 * r3;
+  const n03 = mu03 * r3;
+  const A = n30 + n12;
+  const B = n21 + n03;
+  const A2 = A * A;
+  const B2 = B * B;
+  const C = n30 - 3 * n12;
+  const D = 3 * n21 - n03;
+  const E = n20 - n02;
+  const F = 4 * n11;
   const h = at + 7;
   put(h, n20 + n02);
-  put(h + 1, d * d + 4 * n11 * n11);
-  put(h + 2, a * a + b * b);
-  put(h + 3, s * s + t * t);
-  put(h + 4, a * s * (s * s - 3 * t * t) + b * t * (3 * s * s - t * t));
-  put(h + 5, d * (s * s - t * t) + 4 * n11 * s * t);
-  put(h + 6, b * s * (s * s - 3 * t * t) - a * t * (3 * s * s - t * t));
+  put(h + 1, E * E + n11 * F);
+  put(h + 2, C * C + D * D);
+  put(h + 3, A2 + B2);
+  put(h + 4, C * A * (A2 - 3 * B2) + D * B * (3 * A2 - B2));
+  put(h + 5, E * (A2 - B2) + F * A * B);
+  put(h + 6, D * A * (A2 - 3 * B2) - C * B * (3 * A2 - B2));
 }
 
 /** First grey v whose running count is > float32(fraction * N) (the count is exact). */
@@ -142,52 +146,62 @@ export function computeFeatures(
   const N = <f64>m00;
   const I = <f64>g00;
   const mean = I / N;
-  const stddev = Math.sqrt(<f64>sumSquares / N - mean * mean);
   const width = <f64>(right - left + 1);
   const height = <f64>(bottom - top + 1);
+
+  // Centroids by reciprocal multiplication, as the camera does.
+  const r = 1 / N;
+  const x = r * <f64>m10;
+  const y = r * <f64>m01;
+  const rg = 1 / I;
+  const xm = rg * <f64>g10;
+  const ym = rg * <f64>g01;
 
   put(0, N);
   put(1, width);
   put(2, height);
   put(3, mean);
-  put(4, stddev);
   put(5, <f64>mode);
   put(6, <f64>minGrey);
   put(7, <f64>maxGrey);
-  put(8, <f64>m10 / N);
-  put(9, <f64>m01 / N);
-  put(10, <f64>g10 / I);
-  put(11, <f64>g01 / I);
+  put(8, x);
+  put(9, y);
+  put(10, xm);
+  put(11, ym);
 
   centralMoments(
-    N, <f64>m10, <f64>m01, <f64>m20, <f64>m11, <f64>m02, <f64>m30, <f64>m21, <f64>m12, <f64>m03,
+    x, y, <f64>m10, <f64>m01, <f64>m20, <f64>m11, <f64>m02, <f64>m30, <f64>m21, <f64>m12, <f64>m03,
   );
-  const root2 = Math.sqrt(4 * mu11 * mu11 + (mu20 - mu02) * (mu20 - mu02));
-  const l1 = (mu20 + mu02 + root2) / (2 * N);
-  const l2 = (mu20 + mu02 - root2) / (2 * N);
+  const s = mu20 - mu02;
+  const a = mu20 + mu02;
+  const d = Math.sqrt((4 * mu11) * mu11 + s * s);
+  const q = r / 2;
+  const l1 = (a + d) * q;
+  const l2 = (a - d) * q;
   put(12, 4 * Math.sqrt(l1));
   put(13, 4 * Math.sqrt(l2));
-  put(14, 0.5 * Math.atan2(2 * mu11, mu20 - mu02));
+  put(14, 0.5 * Math.atan2(2 * mu11, s));
   put(15, Math.sqrt(1 - l2 / l1));
 
+  const stddev = Math.sqrt(<f64>sumSquares / N - mean * mean);
+  const range = <f64>maxGrey - <f64>minGrey;
+  const bboxArea = width * height;
+  put(4, stddev);
   put(16, I);
   put(17, <f64>histogramWalk(N, 0.5));
   put(18, <f64>histogramWalk(N, 0.25));
   put(19, <f64>histogramWalk(N, 0.75));
   put(20, Math.sqrt((4 * N) / Math.PI));
-
-  const range = <f64>maxGrey - <f64>minGrey;
-  const bboxArea = width * height;
   put(21, range);
   put(22, (mean - <f64>minGrey) / range);
-  put(23, (100 * stddev) / mean);
-  put(24, (100 * stddev) / range);
+  put(23, 100 * (stddev / mean));
+  put(24, 100 * (stddev / range));
   put(25, bboxArea);
   put(26, N / bboxArea);
 
-  putMomentsAndHu(27, N);
+  putMomentsAndHu(27, r);
   centralMoments(
-    I, <f64>g10, <f64>g01, <f64>g20, <f64>g11, <f64>g02, <f64>g30, <f64>g21, <f64>g12, <f64>g03,
+    xm, ym, <f64>g10, <f64>g01, <f64>g20, <f64>g11, <f64>g02, <f64>g30, <f64>g21, <f64>g12, <f64>g03,
   );
-  putMomentsAndHu(41, I);
+  putMomentsAndHu(41, rg);
 }

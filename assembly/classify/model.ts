@@ -5,7 +5,8 @@
 //  12 u32 x C*T  nodes in each tree (2..256, dummy included), trees in class-major order
 //  then per tree, same order, n = its node count: f32 value[n], u8 feature[n], u8 next[n]
 // Node 0 of each tree is a dummy (feature 255, next 0); the root is node 1. Feature 255 marks a leaf
-// (value = its output); a split node k on feature f goes to next[k] when x[f] < value[k], else next[k] + 1.
+// (value = its output); a split node k on feature f goes to next[k] + 1 when x[f] >= value[k], else to
+// next[k] (the camera's test: a NaN feature goes to next[k]).
 //
 // Validation (applyModel), in file order, the first failure wins; a distinct status per kind of fault:
 //   MODEL_TOO_LARGE   beyond this firmware's limits: more than MODEL_CAPACITY_BYTES, or C T > MODEL_MAX_TREES
@@ -13,21 +14,19 @@
 //                     12 + 4 C T + 6 N bytes (no bytes missing, none left over)
 //   MODEL_CLASSES     C outside 2..40
 //   MODEL_TREES       T = 0
-//   MODEL_TREE_SIZE   a tree with fewer than 2 or more than 256 nodes
+//   MODEL_TREE_SIZE   a tree with fewer than 2 or more than 256 nodes (255 real nodes: next is a u8)
 //   MODEL_NODE_TOTAL  N differs from the sum of the per-tree node counts
 //   then tree by tree, node by node:
 //   MODEL_DUMMY_NODE  node 0 is not (feature 255, next 0); its value is never read and not checked
 //   MODEL_VALUE       a value of a node other than the dummy is NaN or infinite
 //   MODEL_FEATURE     a feature index neither < 55 nor 255
 //   MODEL_NEXT        a split node k whose next[k] <= k or next[k] + 1 >= nodes in its tree
-//   MODEL_DEPTH       a path with more than MODEL_MAX_SPLIT_DEPTH (7) split nodes
 //   MODEL_TREE_SHAPE  a node other than the dummy and the root that no split node, or more than one,
 //                     points to (the nodes do not form one tree)
-// Depth rule: the depth of a path is the number of split nodes on it, from the root (node 1) down to and
-// excluding its leaf: a lone root leaf has depth 0 and a full XGBoost max_depth-7 tree (255 nodes + the
-// dummy) has 7. Since every next[k] > k, one pass in node order gives each node the number of split nodes
-// above it (the most over its parents, should it have several: that tree is rejected anyway); a split
-// node that already has 7 above it would make an 8th level and is rejected. next[] of a leaf is not read.
+// Depth is not limited: the camera's code walks any tree the format can hold (a depth-9 tree of 112 nodes
+// is valid). next[k] > k makes every path end at a leaf, and one parent per node rules out shared nodes.
+// MODEL_DEPTH (59) stays in the status enum, documented as no longer returned, so codes keep their meaning.
+// next[] of a leaf is not read.
 //
 // The host writes a model into the staging area (modelStagingPtr) and calls loadModel (applyModel here);
 // only a model that passes every check is put in force, by swapping the staging and active areas, so a
@@ -36,7 +35,7 @@
 // after the swap.
 
 import {
-  MODEL_CAPACITY_BYTES, MODEL_HEADER_BYTES, MODEL_LEAF_FEATURE, MODEL_MAX_CLASSES, MODEL_MAX_SPLIT_DEPTH,
+  MODEL_CAPACITY_BYTES, MODEL_HEADER_BYTES, MODEL_LEAF_FEATURE, MODEL_MAX_CLASSES,
   MODEL_MAX_TREE_NODES, MODEL_MAX_TREES, MODEL_MIN_CLASSES, MODEL_MIN_TREE_NODES, MODEL_NODE_BYTES,
 } from "./modelConstants";
 import { FEATURE_COUNT } from "./constants";
@@ -46,7 +45,8 @@ const modelAreaA: usize = memory.data(MODEL_CAPACITY_BYTES, 16);
 const modelAreaB: usize = memory.data(MODEL_CAPACITY_BYTES, 16);
 /** Byte offset of each tree's value[] from the active area's start, trees in class-major order. */
 export const treeIndex: usize = memory.data(MODEL_MAX_TREES << 2, 16);
-// Per node of the tree being validated: most split nodes above it, and split nodes pointing to it.
+// Per node of the tree being validated: most split nodes above it (for modelMaxDepth; at most 127 in a
+// 256-node tree, so a u8 holds it), and split nodes pointing to it.
 const depthScratch: usize = memory.data(MODEL_MAX_TREE_NODES, 16);
 const parentScratch: usize = memory.data(MODEL_MAX_TREE_NODES, 16);
 
@@ -62,6 +62,10 @@ export let modelClassCount: u32 = 0;
 export let modelTreeCount: u32 = 0;
 /** Total nodes (dummies included) of the model in force (0 when none). */
 export let modelNodeCount: u32 = 0;
+/** Deepest tree of the model in force, in split levels (a lone root leaf is 0; 0 when none). */
+export let modelDepth: u32 = 0;
+// Deepest tree of the model being validated.
+let stagingDepth: u32 = 0;
 
 // @ts-ignore: decorator
 @inline function ld32(p: usize, i: u32): u32 { return load<u32>(p + (<usize>i << 2)); }
@@ -89,7 +93,7 @@ function validateTree(base: usize, n: u32): Status {
     const next = <u32>load<u8>(nexts + k);
     if (next <= k || next + 1 >= n) return Status.MODEL_NEXT;
     const above = <u32>load<u8>(depthScratch + k) + 1; // split nodes on the path down to k, k included
-    if (above > MODEL_MAX_SPLIT_DEPTH) return Status.MODEL_DEPTH;
+    if (above > stagingDepth) stagingDepth = above;
     for (let c = next; c <= next + 1; c++) {
       if (above > <u32>load<u8>(depthScratch + c)) store<u8>(depthScratch + c, <u8>above);
       store<u8>(parentScratch + c, load<u8>(parentScratch + c) + 1); // at most n - 2 <= 254 parents: no wrap
@@ -126,6 +130,7 @@ export function applyModel(lengthBytes: u32): Status {
   if (<u64>lengthBytes != <u64>nodesStart + <u64>sum * MODEL_NODE_BYTES) return Status.MODEL_LENGTH;
 
   let offset = nodesStart;
+  stagingDepth = 0;
   for (let i: u32 = 0; i < trees; i++) {
     const n = treeNodes(m, i);
     const status = validateTree(m + offset, n);
@@ -140,6 +145,7 @@ export function applyModel(lengthBytes: u32): Status {
   modelClassCount = classes;
   modelTreeCount = perClass;
   modelNodeCount = total;
+  modelDepth = stagingDepth;
   offset = nodesStart;
   for (let i: u32 = 0; i < trees; i++) {
     store<u32>(treeIndex + (<usize>i << 2), offset);

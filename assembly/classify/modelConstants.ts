@@ -13,8 +13,6 @@ export const MODEL_MAX_TREES: u32 = 8192;
 export const MODEL_MIN_TREE_NODES: u32 = 2;
 /** Most nodes in one tree, dummy included: next[] is a u8 and next + 1 must be a node. */
 export const MODEL_MAX_TREE_NODES: u32 = 256;
-/** Most split nodes on any path from a root to a leaf (XGBoost max_depth 7). */
-export const MODEL_MAX_SPLIT_DEPTH: u32 = 7;
 /** Feature index of a leaf node (and of the dummy node 0). */
 export const MODEL_LEAF_FEATURE: u32 = 255;
 /** Bytes of the fixed header: classes, trees per class, total nodes (u32 each). */

@@ -1,10 +1,12 @@
-// Central moments and Hu's seven invariants, from exact raw moments (FEATURES.md, features 27-54).
+// Central moments and Hu's seven invariants, from exact raw moments (FEATURES.md, features 27-54), in the
+// camera's order of operations (FEATURES.md, "Evaluation order").
 //
-// Every formula is evaluated in double precision exactly as FEATURES.md writes it, in left-to-right
-// (C / JavaScript) operator order, with a square x^2 written x * x. The raw sums are converted to
-// double once (BigInt -> Number rounds to nearest, like a u64 -> f64 conversion). The normalising power
-// mass^(1 + (p+q)/2) is mass * mass for p+q = 2 and mass * mass * sqrt(mass) for p+q = 3: only correctly
-// rounded IEEE operations, so the result does not depend on a platform's pow().
+// The raw sums are converted to double once (BigInt -> Number rounds to nearest, like a u64 -> f64
+// conversion). The mass (N or I) only ever enters through its reciprocal: the centroid is (1/mass) * sum,
+// and the normalising power mass^(1 + (p+q)/2) is applied as a multiplication by (1/mass)^2, or by
+// (1/mass)^2 * sqrt(1/mass) for order 3. Each product is evaluated left to right as written (JavaScript
+// has no fused multiply-add), so the last bits are the camera's: they decide the sign of an exact-zero
+// mu11 and the float32 rounding of values that sit on a tie.
 
 import type { RawMoments } from "./sums.js";
 
@@ -19,56 +21,66 @@ export interface CentralMoments {
   mu03: number;
 }
 
-/** Central moments centred on (m10/m00, m01/m00), per FEATURES.md's expansion of the raw moments. */
-export function centralMoments(raw: RawMoments): CentralMoments {
-  const m00 = Number(raw.m00);
-  const m10 = Number(raw.m10);
-  const m01 = Number(raw.m01);
-  const m20 = Number(raw.m20);
-  const m11 = Number(raw.m11);
-  const m02 = Number(raw.m02);
-  const m30 = Number(raw.m30);
-  const m21 = Number(raw.m21);
-  const m12 = Number(raw.m12);
-  const m03 = Number(raw.m03);
-  const xc = m10 / m00;
-  const yc = m01 / m00;
+/** A mass (N or I) as the camera uses it: its reciprocal and the centroid (reciprocal * first moments). */
+export interface Centroid {
+  reciprocal: number;
+  x: number;
+  y: number;
+}
+
+/** The centroid of raw moments, 1/m00 multiplied into m10 and m01 (not m10 / m00). */
+export function centroidOf(raw: RawMoments): Centroid {
+  const reciprocal = 1 / Number(raw.m00);
+  return { reciprocal, x: reciprocal * Number(raw.m10), y: reciprocal * Number(raw.m01) };
+}
+
+/** Central moments about the centroid `c`, each term a left-to-right product, summed left to right. */
+export function centralMoments(raw: RawMoments, c: Centroid): CentralMoments {
+  const [m10, m01, m20, m11, m02] = [raw.m10, raw.m01, raw.m20, raw.m11, raw.m02].map(Number);
+  const [m30, m21, m12, m03] = [raw.m30, raw.m21, raw.m12, raw.m03].map(Number);
+  const { x, y } = c;
+  const twoXX = 2 * x * x; // (2 * x) * x
+  const twoYY = 2 * y * y;
   return {
-    mu20: m20 - xc * m10,
-    mu11: m11 - xc * m01,
-    mu02: m02 - yc * m01,
-    mu30: m30 - 3 * xc * m20 + 2 * xc * xc * m10,
-    mu21: m21 - 2 * xc * m11 - yc * m20 + 2 * xc * xc * m01,
-    mu12: m12 - 2 * yc * m11 - xc * m02 + 2 * yc * yc * m10,
-    mu03: m03 - 3 * yc * m02 + 2 * yc * yc * m01,
+    mu20: m20 - x * m10,
+    mu11: m11 - x * m01,
+    mu02: m02 - y * m01,
+    mu30: m30 - 3 * x * m20 + twoXX * m10,
+    mu21: m21 - 2 * x * m11 - y * m20 + twoXX * m01,
+    mu12: m12 - 2 * y * m11 - x * m02 + twoYY * m10,
+    mu03: m03 - 3 * y * m02 + twoYY * m01,
   };
 }
 
-/** Hu's invariants h1..h7 of central moments normalised by mass (N or I): n_pq = mu_pq / mass^(1+(p+q)/2). */
-export function huInvariants(mu: CentralMoments, mass: number): [number, number, number, number, number, number, number] {
-  const order2 = mass * mass;
-  const order3 = mass * mass * Math.sqrt(mass);
-  const n20 = mu.mu20 / order2;
-  const n11 = mu.mu11 / order2;
-  const n02 = mu.mu02 / order2;
-  const n30 = mu.mu30 / order3;
-  const n21 = mu.mu21 / order3;
-  const n12 = mu.mu12 / order3;
-  const n03 = mu.mu03 / order3;
+/** Hu's invariants h1..h7 of central moments normalised by multiplying with powers of `reciprocal` = 1/mass. */
+export function huInvariants(mu: CentralMoments, reciprocal: number): [number, number, number, number, number, number, number] {
+  const second = reciprocal * reciprocal;
+  const third = second * Math.sqrt(reciprocal);
+  const n20 = mu.mu20 * second;
+  const n11 = mu.mu11 * second;
+  const n02 = mu.mu02 * second;
+  const n30 = mu.mu30 * third;
+  const n21 = mu.mu21 * third;
+  const n12 = mu.mu12 * third;
+  const n03 = mu.mu03 * third;
 
-  // Sub-expressions that FEATURES.md repeats, each evaluated once the same way.
-  const a = n30 - 3 * n12; // (n30 - 3 n12)
-  const b = 3 * n21 - n03; // (3 n21 - n03)
-  const s = n30 + n12; // (n30 + n12)
-  const t = n21 + n03; // (n21 + n03)
-  const d = n20 - n02; // (n20 - n02)
+  // The camera's shared sub-expressions (FEATURES.md names them A..F), each evaluated once.
+  const sumA = n30 + n12;
+  const sumB = n21 + n03;
+  const sqA = sumA * sumA;
+  const sqB = sumB * sumB;
+  const difC = n30 - 3 * n12;
+  const difD = 3 * n21 - n03;
+  const difE = n20 - n02;
+  const fourN11 = 4 * n11;
 
-  const h1 = n20 + n02;
-  const h2 = d * d + 4 * n11 * n11;
-  const h3 = a * a + b * b;
-  const h4 = s * s + t * t;
-  const h5 = a * s * (s * s - 3 * t * t) + b * t * (3 * s * s - t * t);
-  const h6 = d * (s * s - t * t) + 4 * n11 * s * t;
-  const h7 = b * s * (s * s - 3 * t * t) - a * t * (3 * s * s - t * t);
-  return [h1, h2, h3, h4, h5, h6, h7];
+  return [
+    n20 + n02,
+    difE * difE + n11 * fourN11,
+    difC * difC + difD * difD,
+    sqA + sqB,
+    difC * sumA * (sqA - 3 * sqB) + difD * sumB * (3 * sqA - sqB),
+    difE * (sqA - sqB) + fourN11 * sumA * sumB,
+    difD * sumA * (sqA - 3 * sqB) - difC * sumB * (3 * sqA - sqB),
+  ];
 }

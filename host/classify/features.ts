@@ -4,8 +4,9 @@
 // whose first pixel comes first in raster order) -> exact integer sums over that region, coordinates
 // relative to its bounding box (sums.ts) -> features in double -> stored as float32.
 //
-// Choices where FEATURES.md is silent:
-// - Every formula is evaluated in double, in the operator order FEATURES.md writes it; nothing is clamped:
+// Choices where FEATURES.md is silent, and its evaluation order:
+// - Every formula is evaluated in double in the camera's order (FEATURES.md, "Evaluation order":
+//   reciprocal multiplications, cv = 100 * (sd / mean), left-to-right products); nothing is clamped:
 //   a zero range gives NaN/inf (meanpos, sr), l1 = 0 gives eccentricity NaN (0/0), and a variance or l2
 //   that rounding made slightly negative would give NaN (exact sums make that practically impossible).
 // - median / histcum1 / histcum3: threshold t = float32(fraction * N) (fraction 0.5, 0.25, 0.75; the
@@ -14,7 +15,7 @@
 // - Features 34-40 are named h1..h7 as in FEATURES.md; FEATURES.md gives no names for 41-54, so the grey
 //   weighted ones are named gmu20..gmu03 and gh1..gh7 here.
 
-import { centralMoments, huInvariants } from "./centralMoments.js";
+import { centralMoments, centroidOf, huInvariants } from "./centralMoments.js";
 import { largestRegion, regionMask, validateVignetteArgs } from "./regions.js";
 import { type ObjectSums, sumsOfMask } from "./sums.js";
 
@@ -80,18 +81,19 @@ export function featuresFromSums(sums: ObjectSums): Float32Array {
   // Geometry.
   const width = sums.roiWidthPx;
   const height = sums.roiHeightPx;
-  const x = Number(sums.binary.m10) / N;
-  const y = Number(sums.binary.m01) / N;
-  const xm = Number(sums.grey.m10) / I;
-  const ym = Number(sums.grey.m01) / I;
-  const mu = centralMoments(sums.binary);
-  const gmu = centralMoments(sums.grey);
-  const root = Math.sqrt(4 * mu.mu11 * mu.mu11 + (mu.mu20 - mu.mu02) * (mu.mu20 - mu.mu02));
-  const l1 = (mu.mu20 + mu.mu02 + root) / (2 * N);
-  const l2 = (mu.mu20 + mu.mu02 - root) / (2 * N);
+  const centroid = centroidOf(sums.binary);
+  const greyCentroid = centroidOf(sums.grey);
+  const mu = centralMoments(sums.binary, centroid);
+  const gmu = centralMoments(sums.grey, greyCentroid);
+  const spread = mu.mu20 - mu.mu02;
+  const trace = mu.mu20 + mu.mu02;
+  const root = Math.sqrt(4 * mu.mu11 * mu.mu11 + spread * spread); // (4 * mu11) * mu11
+  const half = centroid.reciprocal / 2; // the eigenvalue divider (1/N)/2
+  const l1 = (trace + root) * half;
+  const l2 = (trace - root) * half;
   const major = 4 * Math.sqrt(l1);
   const minor = 4 * Math.sqrt(l2);
-  const angle = 0.5 * Math.atan2(2 * mu.mu11, mu.mu20 - mu.mu02);
+  const angle = 0.5 * Math.atan2(2 * mu.mu11, spread);
   const eccentricity = Math.sqrt(1 - l2 / l1);
   const esd = Math.sqrt((4 * N) / Math.PI);
   const range = max - min;
@@ -99,14 +101,14 @@ export function featuresFromSums(sums: ObjectSums): Float32Array {
 
   const values: number[] = [
     N, width, height, mean, stddev, mode, min, max,
-    x, y, xm, ym,
+    centroid.x, centroid.y, greyCentroid.x, greyCentroid.y,
     major, minor, angle, eccentricity,
     I, median, histcum1, histcum3, esd,
-    range, (mean - min) / range, (100 * stddev) / mean, (100 * stddev) / range, bboxArea, N / bboxArea,
+    range, (mean - min) / range, 100 * (stddev / mean), 100 * (stddev / range), bboxArea, N / bboxArea,
     mu.mu20, mu.mu11, mu.mu02, mu.mu30, mu.mu21, mu.mu12, mu.mu03,
-    ...huInvariants(mu, N),
+    ...huInvariants(mu, centroid.reciprocal),
     gmu.mu20, gmu.mu11, gmu.mu02, gmu.mu30, gmu.mu21, gmu.mu12, gmu.mu03,
-    ...huInvariants(gmu, I),
+    ...huInvariants(gmu, greyCentroid.reciprocal),
   ];
   if (values.length !== FEATURE_COUNT) throw new Error(`classify: internal error, ${values.length} features`);
   return Float32Array.from(values); // one round-to-nearest double -> float32 conversion per feature

@@ -6,12 +6,13 @@
 //
 // In memory a tree keeps exactly the file's arrays, dummy node 0 included, so node indices are the
 // file's. Node 0 is the dummy (feature 255, next 0; its value is not used), node 1 the root. A node with
-// feature 255 is a leaf whose value is the tree's output; a split node k on feature f goes to next[k]
-// when x[f] < value[k], else to next[k] + 1.
+// feature 255 is a leaf whose value is the tree's output; a split node k on feature f goes to next[k] + 1
+// when x[f] >= value[k], else to next[k] (the camera's test: a NaN feature goes to next[k]).
 //
 // Depth is counted in splits: a tree's depth is the largest number of split nodes on a path from the
-// root to a leaf (a single-leaf tree has depth 0), which is XGBoost's max_depth. At most 7, so a tree
-// has at most 2^8 - 1 = 255 real nodes, 256 with the dummy, and every index fits next's u8.
+// root to a leaf (a single-leaf tree has depth 0), which is XGBoost's max_depth. Depth is not limited;
+// the format limits a tree to 255 real nodes, 256 with the dummy, since next is a u8 and next + 1 must
+// be a node (a depth-9 tree of 112 nodes is valid; a chain of splits can reach depth 127).
 
 /** Feature code of a leaf node (and of the dummy node 0). */
 export const LEAF_FEATURE = 255;
@@ -19,8 +20,6 @@ export const LEAF_FEATURE = 255;
 export const MIN_CLASSES = 2;
 /** Most classes a model may have (TAXO_CONF's 40 class slots). */
 export const MAX_CLASSES = 40;
-/** Deepest tree allowed, counted in split levels (root-only leaf = 0). */
-export const MAX_TREE_DEPTH = 7;
 /** Fewest nodes per tree, dummy included (dummy + a single root leaf). */
 export const MIN_NODES_PER_TREE = 2;
 /** Most nodes per tree, dummy included (255 real nodes, so every index fits next's u8). */
@@ -36,7 +35,7 @@ export interface ModelTree {
   values: Float32Array;
   /** Feature index 0..54 of a split node; 255 for a leaf and for the dummy node 0. */
   features: Uint8Array;
-  /** Index of the "x < value" child of a split node (the other child is next + 1); 0 elsewhere. */
+  /** Index of the "x < value, or x NaN" child of a split node (the "x >= value" child is next + 1); 0 elsewhere. */
   next: Uint8Array;
 }
 

@@ -4,20 +4,20 @@
 //
 // Not checked (the format leaves them free): the dummy node's value and a leaf's next byte.
 // Checked beyond the bare layout: every non-dummy value is finite (a NaN/inf split or leaf is a broken
-// model), and every node but the root has exactly one parent (no unreachable or shared nodes).
+// model), and every node but the root has exactly one parent (no unreachable or shared nodes; with
+// children after their parents this also rules out cycles). Depth is not limited (the camera's code walks
+// any tree the format holds).
 
 import { FEATURE_COUNT } from "./features.js";
 import {
   LEAF_FEATURE,
   MAX_CLASSES,
   MAX_NODES_PER_TREE,
-  MAX_TREE_DEPTH,
   MIN_CLASSES,
   MIN_NODES_PER_TREE,
   type TreeModel,
   nodeCountOffset,
   treeDataOffsets,
-  treeDepth,
   treeLabel,
 } from "./modelTypes.js";
 
@@ -64,7 +64,6 @@ function validateTree(model: TreeModel, treeIndex: number, dataOffset: number, e
   const valueAt = (k: number): number => dataOffset + 4 * k;
   const featureAt = (k: number): number => dataOffset + 4 * n + k;
   const nextAt = (k: number): number => dataOffset + 5 * n + k;
-  const before = errors.length;
 
   if (tree.features[0] !== LEAF_FEATURE) {
     errors.push(`${where} node 0 (dummy): feature ${tree.features[0]} at byte ${featureAt(0)} must be ${LEAF_FEATURE}`);
@@ -101,12 +100,6 @@ function validateTree(model: TreeModel, treeIndex: number, dataOffset: number, e
   for (let k = 2; k < n; k++) {
     if (parents[k] === 0) errors.push(`${where} node ${k}: unreachable (no split node points to it)`);
     else if (parents[k] > 1) errors.push(`${where} node ${k}: child of ${parents[k]} split nodes (a tree node has one parent)`);
-  }
-  if (errors.length === before) {
-    const depth = treeDepth(tree);
-    if (depth > MAX_TREE_DEPTH) {
-      errors.push(`${where}: depth ${depth} exceeds ${MAX_TREE_DEPTH} split levels (tree data at byte ${dataOffset})`);
-    }
   }
 }
 

@@ -4,7 +4,7 @@
 //
 // Lines: "booster[k]:" starts tree k (a dump file); "id:[f12<0.5] yes=1,no=2,missing=1" is a split
 // (x[f12] < 0.5 goes to "yes"); "id:leaf=0.123" a leaf. Extra ",gain=..,cover=.." (with_stats) are
-// ignored, and so is "missing=" (uvpec has no missing-value branch). A feature may be "f<index>" or one
+// ignored; "missing=" is read only to warn where it is not "yes" (the camera sends NaN to "yes"). A feature may be "f<index>" or one
 // of FEATURE_NAMES. Values are read as written: a dump printed with fewer than 9 significant digits
 // (old XGBoost) is not bit-exact; prefer the JSON model.
 
@@ -93,7 +93,9 @@ function parseNodeLine(line: string): { id: number; node: XgbNode } | string {
   const yes = Number(keys.get("yes"));
   const no = Number(keys.get("no"));
   if (!Number.isInteger(yes) || !Number.isInteger(no)) return "split line without integer yes= and no=";
-  return { id: Number(split[1]), node: { kind: "split", feature, threshold: Math.fround(threshold), yes, no } };
+  const missingText = keys.get("missing");
+  const missingYes = missingText === undefined ? undefined : Number(missingText) === yes;
+  return { id: Number(split[1]), node: { kind: "split", feature, threshold: Math.fround(threshold), yes, no, missingYes } };
 }
 
 function featureIndex(name: string): number | null {

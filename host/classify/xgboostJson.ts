@@ -4,7 +4,8 @@
 // learner.gradient_booster.name ("gbtree" only) and .model.trees[] / .model.tree_info[]. Per tree:
 // left_children, right_children (-1 = leaf), split_indices, split_conditions. A leaf's value is its
 // split_conditions entry (XGBoost stores the leaf value there; base_weights holds the weight before the
-// learning rate, so it is not used). default_left (missing-value direction) is ignored: uvpec has none.
+// learning rate, so it is not used). default_left (missing-value direction) is read only to warn where it
+// differs from the camera's rule (a NaN feature goes to the left, "yes", child).
 // Rejected: categorical splits (split_type != 0), vector leaves (size_leaf_vector > 1), dart boosters.
 
 import { convertXgboostTrees, type ImportResult, type XgbNode, type XgbTree } from "./xgboostTrees.js";
@@ -73,6 +74,7 @@ function readTree(json: unknown, source: string): XgbTree | string {
   const leafVector = Number(field(field(json, "tree_param"), "size_leaf_vector") ?? 1);
   if (leafVector > 1) return `${source}: vector leaves (size_leaf_vector ${leafVector}) are not supported`;
   const splitType = field(json, "split_type");
+  const defaultLeft = field(json, "default_left");
   const nodes = new Map<number, XgbNode>();
   for (let k = 0; k < n; k++) {
     if (Array.isArray(splitType) && Number(splitType[k] ?? 0) !== 0) {
@@ -89,6 +91,7 @@ function readTree(json: unknown, source: string): XgbTree | string {
         threshold: Math.fround(Number(conditions[k])),
         yes,
         no,
+        missingYes: Array.isArray(defaultLeft) ? Number(defaultLeft[k]) !== 0 : undefined,
       });
     }
   }

@@ -29,8 +29,9 @@
 // num_pbuffer 0, num_output_group K, tree i of class i % K, and nothing after tree_info.
 //
 // Conversion: split node -> { feature: sindex & 0x7fffffff, threshold: info, yes: cleft, no: cright },
-// leaf -> info. default_left (XGBoost's missing-value direction) is dropped: uvpec has no missing value and
-// a NaN feature always takes the "no" (cright) branch. base_score is the same margin for every class, so
+// leaf -> info. default_left (XGBoost's missing-value direction) has no place in the format: the camera
+// sends a NaN feature to the "yes" (cleft) branch, and splits with default_left false are warned about
+// (xgboostTrees.ts). base_score is the same margin for every class, so
 // it changes neither the class nor the softmax score (a warning, as in the JSON importer).
 // Never throws: every read is bounds-checked and every problem is an error naming its byte offset.
 
@@ -370,7 +371,7 @@ function toXgbTree(tree: LegacyTree, index: number): XgbTree | string {
       for (const child of [n.cleft, n.cright]) {
         if (child < 0 || child >= tree.numNodes) return `${where}: child ${child} is outside 0..${tree.numNodes - 1}`;
       }
-      nodes.set(k, { kind: "split", feature: n.feature, threshold: n.info, yes: n.cleft, no: n.cright });
+      nodes.set(k, { kind: "split", feature: n.feature, threshold: n.info, yes: n.cleft, no: n.cright, missingYes: n.defaultLeft });
     }
   }
   return { nodes, source };

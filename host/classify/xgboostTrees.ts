@@ -5,27 +5,32 @@
 // - Each tree is renumbered breadth-first from its root: the root becomes node 1 (after the dummy node
 //   0), and when a split node is reached its "yes" child (x < threshold) and "no" child get the next two
 //   consecutive indices, so no = yes + 1 as the format needs. Only nodes reachable from the root are
-//   kept (XGBoost's pruned/deleted nodes disappear).
+//   kept (XGBoost's pruned/deleted nodes disappear). Any depth is accepted; a tree must fit 255 nodes.
 // - Split thresholds and leaf values are rounded once to float32 (XGBoost stores them as float32).
-// - XGBoost's missing-value direction (default_left / missing=) is dropped: uvpec has no missing-value
-//   branch; a NaN feature always goes to the "no" child (x < v is false).
+// - XGBoost's missing-value direction (default_left / missing=) has no place in the format: the camera
+//   tests x >= v to go to "no", so a NaN feature always goes to the "yes" child. Splits whose missing
+//   direction is "no" (default_left false) are counted and warned about: on an object with that feature
+//   NaN (meanpos and sr of a one-grey object, some eccentricities) the camera's class can differ from
+//   XGBoost's.
 
 import { FEATURE_COUNT } from "./features.js";
 import {
   LEAF_FEATURE,
   MAX_CLASSES,
   MAX_NODES_PER_TREE,
-  MAX_TREE_DEPTH,
   MIN_CLASSES,
   type ModelTree,
   type TreeModel,
 } from "./modelTypes.js";
 import { validateModel } from "./modelValidate.js";
 
-/** One XGBoost node: a leaf with its value, or a split "x[feature] < threshold ? yes : no" (XGBoost ids). */
+/**
+ * One XGBoost node: a leaf with its value, or a split "x[feature] < threshold ? yes : no" (XGBoost ids);
+ * missingYes: XGBoost sends a missing (NaN) value to "yes" (default_left), undefined when not known.
+ */
 export type XgbNode =
   | { kind: "leaf"; value: number }
-  | { kind: "split"; feature: number; threshold: number; yes: number; no: number };
+  | { kind: "split"; feature: number; threshold: number; yes: number; no: number; missingYes?: boolean };
 
 /** One XGBoost tree: its nodes by XGBoost node id (root = 0) and where it came from, for messages. */
 export interface XgbTree {
@@ -80,6 +85,8 @@ export function convertXgboostTrees(trees: readonly XgbTree[], treeClasses: read
     }
   }
   if (errors.length > 0) return { warnings, errors };
+  const missing = missingDirectionWarning(trees);
+  if (missing !== null) warnings.push(missing);
   const model: TreeModel = { classCount, treesPerClass, trees: converted };
   const invalid = validateModel(model);
   if (invalid.length > 0) return { warnings, errors: invalid };
@@ -91,7 +98,6 @@ function renumberTree(tree: XgbTree): ModelTree | string {
   const root = tree.nodes.get(0);
   if (root === undefined) return `${tree.source}: no root node 0`;
   const order: number[] = [0]; // XGBoost ids in new-index order (new index = position + 1)
-  const depthOf: number[] = [0]; // split levels above each node in `order`
   const seen = new Set<number>([0]);
   const yesIndex: number[] = []; // new index of the yes child of order[i], or 0 for a leaf
   for (let i = 0; i < order.length; i++) {
@@ -106,9 +112,6 @@ function renumberTree(tree: XgbTree): ModelTree | string {
       return `${where}: feature index ${node.feature} is not below ${FEATURE_COUNT} (uvpec computes ${FEATURE_COUNT} features)`;
     }
     if (!Number.isFinite(node.threshold)) return `${where}: split threshold ${node.threshold} is not finite`;
-    if (depthOf[i] + 1 > MAX_TREE_DEPTH) {
-      return `${tree.source}: deeper than ${MAX_TREE_DEPTH} split levels (node ${order[i]} splits at level ${depthOf[i] + 1}); train with max_depth <= ${MAX_TREE_DEPTH}`;
-    }
     for (const child of [node.yes, node.no]) {
       if (!tree.nodes.has(child)) return `${where}: child ${child} does not exist`;
       if (seen.has(child)) return `${where}: child ${child} is reached twice (not a tree)`;
@@ -116,7 +119,6 @@ function renumberTree(tree: XgbTree): ModelTree | string {
     }
     yesIndex.push(order.length + 1);
     order.push(node.yes, node.no);
-    depthOf.push(depthOf[i] + 1, depthOf[i] + 1);
     if (order.length + 1 > MAX_NODES_PER_TREE) {
       return `${tree.source}: more than ${MAX_NODES_PER_TREE - 1} nodes (uvpec's next index is a byte)`;
     }
@@ -138,4 +140,27 @@ function renumberTree(tree: XgbTree): ModelTree | string {
     }
   }
   return { values, features, next };
+}
+
+// The camera sends a NaN feature to the "yes" child; a split whose XGBoost missing direction is "no"
+// answers differently for such an object. One warning for the model, with counts and the first split.
+function missingDirectionWarning(trees: readonly XgbTree[]): string | null {
+  let differ = 0;
+  let splits = 0;
+  let first = "";
+  for (const tree of trees) {
+    for (const [id, node] of tree.nodes) {
+      if (node.kind !== "split") continue;
+      splits += 1;
+      if (node.missingYes !== false) continue;
+      if (differ === 0) first = `${tree.source} node ${id} (feature ${node.feature})`;
+      differ += 1;
+    }
+  }
+  if (differ === 0) return null;
+  return (
+    `${differ} of ${splits} splits send a missing (NaN) feature to the "no" child (default_left false), ` +
+    `the camera sends it to "yes" (it tests x >= value to go to "no"); the first is ${first}. ` +
+    "Objects with such a feature NaN (meanpos and sr of a one-grey object, some eccentricities) may get another class than in XGBoost"
+  );
 }

@@ -8,7 +8,7 @@ import { intOption } from "./verb.js";
 
 /** Loads a profile by name, or a usage error listing the known ones. */
 export function profileOrFail(verb: string, name: string | undefined): Profile {
-  if (!name) throw new CliError(`uvp-float ${verb}: --profile <name> is required (see 'uvp-float profiles')`, ExitCode.USAGE);
+  if (!name) throw new CliError(`uvp-float ${verb}: --profile <name|file.json> is required (see 'uvp-float profiles')`, ExitCode.USAGE);
   try {
     return loadProfile(name);
   } catch (err) {

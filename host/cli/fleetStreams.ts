@@ -1,12 +1,29 @@
 // The streams of a fleet replay: files and directories expanded, sorted, sharded, and their output paths.
 import { readdirSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { CliError, ExitCode } from "./cliError.js";
 
-/** The files a directory contributes: recorded streams and the camera's per-image text files. */
-const STREAM_FILE = /(\.uvps|_data\.txt)$/i;
+/** The files a directory contributes: recorded streams and the camera's per-image data files, under the
+ *  camera's name (`*_data.txt`) or the one EcoPart projects give them (`particules.csv`, one per sample folder). */
+const STREAM_FILE = /(\.uvps|_data\.txt|(^|[\\/])particules\.csv)$/i;
+/** What a directory is searched for, as said when it holds none. */
+export const STREAM_NAMES = "*.uvps, *_data.txt or particules.csv";
+/** Sub-folder levels searched below a directory given (an EcoPart project: raw/<sample>/particules.csv). */
+const MAX_FOLDER_DEPTH = 4;
 
-/** The streams named by `paths` (files as given, directories by their *.uvps and *_data.txt), in codepoint order, without duplicates. */
+/** The stream files in `dir` and its sub-folders (hidden folders skipped), up to MAX_FOLDER_DEPTH levels down. */
+function streamsUnder(dir: string, depth: number, found: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (depth < MAX_FOLDER_DEPTH && !entry.name.startsWith(".")) streamsUnder(path, depth + 1, found);
+    } else if (STREAM_FILE.test(entry.name)) {
+      found.push(path);
+    }
+  }
+}
+
+/** The streams named by `paths` (files as given, directories by the stream files in them and their sub-folders), in codepoint order, without duplicates. */
 export function expandStreams(paths: readonly string[]): string[] {
   const found = new Set<string>();
   for (const path of paths) {
@@ -20,8 +37,14 @@ export function expandStreams(paths: readonly string[]): string[] {
       found.add(path);
       continue;
     }
-    const inDir = readdirSync(path).filter((n) => STREAM_FILE.test(n)).map((n) => join(path, n));
-    if (inDir.length === 0) throw new CliError(`${path}: no *.uvps or *_data.txt file in this directory; give stream files or another directory`, ExitCode.INPUT);
+    const inDir: string[] = [];
+    streamsUnder(path, 0, inDir);
+    if (inDir.length === 0) {
+      throw new CliError(
+        `${path}: no stream file found: looked for ${STREAM_NAMES} in this directory and its sub-folders (${MAX_FOLDER_DEPTH} levels); give stream files or another directory`,
+        ExitCode.INPUT,
+      );
+    }
     for (const f of inDir) found.add(f);
   }
   // Codepoint order, not locale order: every machine of a sharded fleet must sort the list the same way.
@@ -45,14 +68,17 @@ export function shardStreams(sorted: readonly string[], shard: { index: number; 
   return shard ? sorted.filter((_, i) => i % shard.count === shard.index) : [...sorted];
 }
 
-/** A stream's name for its outputs: the file name without .uvps / .cbor / .txt. */
+/** A stream's name for its outputs: the file name without .uvps / .cbor / .txt / .csv; an EcoPart
+ *  `particules.csv` takes its sample folder's name (every sample's file has the same name). */
 export function streamName(path: string): string {
-  return basename(path).replace(/\.(uvps|cbor|txt)$/i, "");
+  const name = basename(path);
+  if (/^particules\.csv$/i.test(name)) return `${basename(dirname(path)) || "particules"}_particules`;
+  return name.replace(/\.(uvps|cbor|txt|csv)$/i, "");
 }
 
 /** The output prefix of a stream: beside it (as a single replay writes), or in `outDir` under the same file name. */
 export function streamPrefix(path: string, outDir: string | undefined): string {
-  return outDir === undefined ? path.replace(/\.(uvps|cbor|txt)$/i, "") + ".replay" : join(outDir, `${streamName(path)}.replay`);
+  return outDir === undefined ? path.replace(/\.(uvps|cbor|txt|csv)$/i, "") + ".replay" : join(outDir, `${streamName(path)}.replay`);
 }
 
 /** Throws a usage error when two streams would write the same output (same name under --out or --telemetry). */

@@ -17,8 +17,9 @@ inspect  checks a uvpec binary model as the host reference and the firmware both
          classes, trees, nodes, depth, bytes and the features it uses (--json: as JSON).
 convert  turns an XGBoost multi:softprob model, saved as JSON (save_model('m.json')) or as a text dump
          (dump_model('dump.txt')), into uvpec's binary format: trees class-major, yes/no children
-         adjacent, a dummy node 0 per tree; XGBoost's missing-value branch and base_score have no place
-         in the format (warned). Prints the TAXO_CONF line for the model.
+         adjacent, a dummy node 0 per tree, any depth within 255 nodes per tree. base_score has no place
+         in the format (warned); the camera sends a NaN feature to "yes", and splits whose missing-value
+         direction is "no" are warned about. Prints the TAXO_CONF line for the model.
 
 Options:
   --out <file>           convert: the uvpec model to write                           [required]

@@ -7,6 +7,7 @@ import type { StreamProblem } from "../formats/stream/streamTypes.js";
 import { replayFile, type TelemetryOptions } from "../replay/replayFile.js";
 import type { ReplaySummary } from "../replay/replaySummary.js";
 import { partTotals, writeParts } from "../telemetry/partFiles.js";
+import type { Cts5Phase } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { profileOrFail } from "./common.js";
 import { writeOutput } from "./outputFiles.js";
@@ -25,6 +26,8 @@ export interface ReplayStreamJob {
   /** --cts5-part-bytes: largest CTS5 file; a larger one is written as parts #01, #02, ... */
   cts5PartBytes?: number;
   cycle: number;
+  /** --phase: the float's phase for every bloc of the input (default: the stream's own; ASCENT for *_data.txt). */
+  phase?: Cts5Phase;
   force: boolean;
 }
 
@@ -41,7 +44,7 @@ export function replayStream(job: ReplayStreamJob, progress: boolean | ((done: n
   const { input, telemetryDir, cycle } = job;
   const telemetryProfile = telemetryDir ? telemetryProfileFor(input, job.profileName) : undefined;
   const telemetry: TelemetryOptions | undefined = telemetryDir
-    ? { floatId: telemetryProfile?.float.wmo ?? 0, cycle, sbdMaxBytes: telemetryProfile?.float.sbdMaxBytes, zones: job.profileName ? telemetryProfile?.zones : undefined }
+    ? { floatId: telemetryProfile?.float.wmo ?? 0, cycle, sbdMaxBytes: telemetryProfile?.float.sbdMaxBytes, zones: job.profileName ? telemetryProfile?.zones : undefined, phase: job.phase }
     : undefined;
   let out;
   try {

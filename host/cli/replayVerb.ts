@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { ReplaySummary } from "../replay/replaySummary.js";
+import { CTS5_PHASES, type Cts5Phase } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { buildOption, partBytesOption, profileOrFail } from "./common.js";
 import { expandStreams, shardOption, shardStreams } from "./fleetStreams.js";
@@ -18,7 +19,8 @@ Runs a recorded stream (uvp-float simulate, or imported PNG frames) or the camer
 [TAXO_CONF], then LPM_DATA and BLACK_DATA lines) plus a JSON summary: frames, records, and, for
 simulated streams, the firmware's counts against the ground truth per frame and per bloc.
 
-A fleet: give several files, or directories (their *.uvps and *_data.txt files), and the streams run in
+A fleet: give several files, or directories (their *.uvps, *_data.txt and EcoPart particules.csv files,
+in sub-folders too, e.g. an EcoPart project's raw/<sample>/particules.csv), and the streams run in
 parallel on worker threads, each writing the same files a single replay would; progress shows the frames
 done across the fleet and a line as each stream ends; a broken stream is reported and the others go on.
 A fleet summary (per stream: exit code, frames, records, truth, problems, frames/s; totals) is printed
@@ -37,6 +39,9 @@ Options:
   --cycle <n>       cycle number for --telemetry file names and messages (default 1)
   --cts5-part-bytes <n>  with --telemetry: a CTS5 file over n bytes is written as parts xxxx_..._uvp6_lpm#01.hex,
                     #02, ... that concatenate to it, as the Coriolis decoder joins them (default: one file per kind)
+  --phase <p>       the float's phase for every bloc with --telemetry: descent, park, deep-profile,
+                    short-park, ascent or surface (default: each frame's own in a stream; ascent for a
+                    *_data.txt, which carries none: give descent for a descent cast)
   --jobs <n>        a fleet: streams replayed at once, one worker thread each (default: the cores, ${availableParallelism()} here)
   --shard <i/n>     a fleet: replay only the streams whose index in the sorted list is i modulo n, so that
                     n machines given the same list share it (i from 0 to n-1)
@@ -50,6 +55,7 @@ Examples:
   uvp-float simulate --profile 000118LP --seed 1 --out mission.uvps
   uvp-float replay mission.uvps --build scalar --out mission-scalar --telemetry mission-telemetry
   uvp-float replay missions/ --jobs 4 --out replays/ --json > fleet.json
+  uvp-float replay cast_data.txt --profile legacy-40um --telemetry cast-telemetry --phase descent
 
 Exit codes: 0 ok; 1 the firmware disagrees with the stream's ground truth (a frame without touching
 objects whose class counts differ, or a bloc past the overlap bound); 65 the input is unreadable, or was
@@ -66,7 +72,7 @@ export const replayVerb: Verb = {
   async run(argv) {
     const { values, positionals } = parseVerbArgs("replay", argv, {
       build: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" }, model: { type: "string" },
-      telemetry: { type: "string" }, profile: { type: "string" }, cycle: { type: "string" }, "cts5-part-bytes": { type: "string" },
+      telemetry: { type: "string" }, profile: { type: "string" }, cycle: { type: "string" }, "cts5-part-bytes": { type: "string" }, phase: { type: "string" },
       jobs: { type: "string" }, shard: { type: "string" }, summary: { type: "string" },
     });
     if (positionals.length === 0) throw new CliError("uvp-float replay: give a stream or *_data.txt file, or several, or directories of them\nRun 'uvp-float replay --help' for usage.", ExitCode.USAGE);
@@ -84,7 +90,8 @@ export const replayVerb: Verb = {
     const model = loadModelOption(values.model as string | undefined);
     const cycle = intOption("replay", "cycle", values.cycle as string | undefined, 0, 999) ?? 1;
     const cts5PartBytes = partBytesOption("replay", values["cts5-part-bytes"] as string | undefined);
-    const out = replayStream({ input, logPath, summaryPath, build, model, telemetryDir: values.telemetry as string | undefined, profileName: values.profile as string | undefined, cycle, cts5PartBytes, force: Boolean(values.force) }, true);
+    const phase = phaseOption(values);
+    const out = replayStream({ input, logPath, summaryPath, build, model, telemetryDir: values.telemetry as string | undefined, profileName: values.profile as string | undefined, cycle, cts5PartBytes, phase, force: Boolean(values.force) }, true);
     const t = out.telemetry;
     if (t && !values.json) console.log(`telemetry: ${t.cts5Files} CTS5 file(s), ${t.cts5Bytes} bytes; ${t.sbdMessages} SBD message(s), ${t.sbdBytes} bytes (${t.files} files in ${t.dir})`);
     if (values.json) console.log(JSON.stringify({ ...out.summary, inputProblems: out.inputProblems, outputs: { log: logPath, summary: summaryPath } }, null, 2));
@@ -103,13 +110,26 @@ async function runFleet(values: OptionValues, positionals: string[]): Promise<nu
   const model = loadModelOption(values.model as string | undefined);
   const cycle = intOption("replay", "cycle", values.cycle as string | undefined, 0, 999) ?? 1;
   const cts5PartBytes = partBytesOption("replay", values["cts5-part-bytes"] as string | undefined);
+  const phase = phaseOption(values);
   const profileName = values.profile as string | undefined;
   if (profileName) profileOrFail("replay", profileName); // a bad name is one usage error, not one failure per stream
   return replayFleet({
     streams, listed: listed.length, shard, jobs, outDir: values.out as string | undefined, telemetryDir: values.telemetry as string | undefined,
     summaryPath: values.summary as string | undefined, json: Boolean(values.json),
-    shared: { build, model, profileName, cycle, cts5PartBytes, force: Boolean(values.force) },
+    shared: { build, model, profileName, cycle, cts5PartBytes, phase, force: Boolean(values.force) },
   });
+}
+
+/** --phase as a CTS5 phase (descent -> DESCENT, deep-profile -> DEEP_PROFILE), or a usage error; only with --telemetry. */
+function phaseOption(values: OptionValues): Cts5Phase | undefined {
+  const raw = values.phase as string | undefined;
+  if (raw === undefined) return undefined;
+  const phase = raw.trim().toUpperCase().replace(/-/g, "_");
+  if (!(CTS5_PHASES as readonly string[]).includes(phase)) {
+    throw new CliError(`uvp-float replay: --phase must be one of ${CTS5_PHASES.map((p) => p.toLowerCase().replace(/_/g, "-")).join(", ")}, got "${raw}"`, ExitCode.USAGE);
+  }
+  if (values.telemetry === undefined) throw new CliError("uvp-float replay: --phase labels the float side's blocs: give --telemetry <dir> too", ExitCode.USAGE);
+  return phase as Cts5Phase;
 }
 
 /** Reads --model and its sidecar <m>.json TAXO_CONF line, or an input error naming the file. */

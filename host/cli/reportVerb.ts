@@ -4,6 +4,7 @@ import { readReportInputs } from "../report/reportInputs.js";
 import { CTS5_PHASES } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { profileOrFail } from "./common.js";
+import { readTaxaCsv } from "../report/taxaNames.js";
 import { refuseToOverwrite, writeOutput } from "./outputFiles.js";
 import { numberOption, parseVerbArgs, type Verb } from "./verb.js";
 
@@ -24,8 +25,12 @@ Inputs, told apart by their content:
 Options:
   --out <file>        the HTML file to write (required)
   --force             overwrite --out if it exists
-  --profile <name>    Image_volume, class bounds and TAXO_CONF ids from this profile's camera lines
+  --profile <name>    Image_volume, class bounds and TAXO_CONF ids from this profile's camera lines: a
+                      shipped profile's name or the path of a profile file (an RS232 log's own
+                      HW_CONF and TAXO_CONF win; the profile stands in for lines it lacks)
   --image-volume <L>  Image_volume in litres (for #/L; a replay's own volume is used without it)
+  --taxa <names.csv>  names of the TAXO categories: one "EcoTaxa id,name" per line (a header line and
+                      # comments allowed); the demonstration model's names are known without it
   --phase <p>         decoded data: draw only this phase's records (${CTS5_PHASES.join(", ")})
   --json              print what was drawn as JSON instead of a readable summary
   -h, --help          this help
@@ -39,6 +44,10 @@ Examples:
   uvp-float decode cycle-010/ --profile 000118LP --out 4903634_010.json
   uvp-float report 4903634_010.json --out 4903634_010.html
   uvp-float report demo-out/mission.summary.json --out mission.html
+  uvp-float report cycle-010/ --profile my-camera.json --taxa ecotaxa-names.csv --out cycle-010.html
+
+The page names what it shows: the float (WMO number from SBD messages or the profile, serial from CTS5
+file names), the cycle, the camera (Camera_ref and Firmware_version of the HW_CONF) and the taxa.
 
 Exit codes: 0 written; 65 an input is unreadable or not a report input, or problems were met reading it
 (the report is written with every record that could be read, and lists each problem); 64 usage;
@@ -63,6 +72,7 @@ export const reportVerb: Verb = {
   async run(argv) {
     const { values, positionals } = parseVerbArgs("report", argv, {
       out: { type: "string" }, force: { type: "boolean" }, profile: { type: "string" }, "image-volume": { type: "string" }, phase: { type: "string" }, json: { type: "boolean" },
+      taxa: { type: "string" },
     });
     if (positionals.length === 0) throw new CliError("uvp-float report: give decoded data or a replay's outputs\nRun 'uvp-float report --help' for usage.", ExitCode.USAGE);
     const out = values.out as string | undefined;
@@ -73,16 +83,19 @@ export const reportVerb: Verb = {
     const { profile, volume } = volumeOption(values.profile as string | undefined, values["image-volume"] as string | undefined);
     refuseToOverwrite([out], Boolean(values.force));
 
-    const data = readReportInputs(positionals, { volume, profile, phase });
+    const taxaPath = values.taxa as string | undefined;
+    const taxa = taxaPath === undefined ? null : readTaxaCsv(taxaPath);
+    const data = readReportInputs(positionals, { volume, profile, phase, taxa });
     const report = await buildReport(data);
     writeOutput(out, report.html);
 
     if (values.json) {
-      console.log(JSON.stringify({ output: out, kind: data.kind, records: { lpm: data.lpm.length, black: data.black.length, taxo: data.taxo.length }, imageVolume: data.imageVolume, sunlight: { depthDbar: report.sunlight.depthDbar, cleanFromDbar: report.sunlight.cleanFromDbar, darkNoisePerImage: report.sunlight.darkNoisePerImage, verdict: report.sunlight.verdict }, charts: report.charts, chartWarnings: report.warnings, problems: data.problems, notes: data.notes, seconds: report.renderSeconds }, null, 1));
+      console.log(JSON.stringify({ output: out, kind: data.kind, records: { lpm: data.lpm.length, black: data.black.length, taxo: data.taxo.length }, imageVolume: data.imageVolume, sunlight: { depthDbar: report.sunlight.depthDbar, cleanFromDbar: report.sunlight.cleanFromDbar, darkNoisePerImage: report.sunlight.darkNoisePerImage, verdict: report.sunlight.verdict }, identity: data.identity, taxa: data.taxoIds ? data.taxoIds.map((id, index) => ({ index, ecotaxaId: id, name: data.taxoNames?.[index] ?? null })) : null, charts: report.charts, chartWarnings: report.warnings, problems: data.problems, notes: data.notes, seconds: report.renderSeconds }, null, 1));
     } else {
       const drawn = report.charts.filter((c) => c.drawn);
       const lines = [
         `report of ${data.kind === "replay" ? "a replay" : "decoded data"}: ${data.lpm.length} LPM, ${data.black.length} BLACK, ${data.taxo.length} TAXO records`,
+        `  float: ${data.identity.float ?? "not named by the inputs"}; cycle: ${data.identity.cycle ?? "not named"}; camera: ${data.identity.camera ?? "unknown"}`,
         `  ${drawn.length} of ${report.charts.length} charts drawn${report.charts.length > drawn.length ? ` (not drawn: ${report.charts.filter((c) => !c.drawn).map((c) => `${c.id}: ${c.empty}`).join("; ")})` : ""}`,
         `  sunlight: ${report.sunlight.verdict}`,
         ...data.notes.map((n) => `  note: ${n}`),

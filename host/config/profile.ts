@@ -81,11 +81,34 @@ export function listProfiles(): string[] {
     .sort();
 }
 
-/** Reads and checks profiles/<name>.json; unknown names get an error listing the known ones. */
+/** Whether `nameOrPath` names a profile file rather than a shipped profile: a path (with a separator) or a .json name. */
+export function isProfilePath(nameOrPath: string): boolean {
+  return /[\\/]/.test(nameOrPath) || /\.json$/i.test(nameOrPath);
+}
+
+/** Reads and checks a profile file anywhere (a camera's own profile, not copied into the package). */
+export function loadProfileFile(path: string): Profile {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new Error(`profile file ${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`profile file ${path}: not valid JSON: ${(e as Error).message}`);
+  }
+  return parseProfile(data, path);
+}
+
+/** Reads and checks profiles/<name>.json, or a profile file when given a path (isProfilePath); unknown names get an error listing the known ones. */
 export function loadProfile(name: string): Profile {
+  if (isProfilePath(name)) return loadProfileFile(name);
   const known = listProfiles();
   if (!known.includes(name)) {
-    throw new Error(`unknown profile ${JSON.stringify(name)}; known profiles: ${known.join(", ") || "(none)"}`);
+    throw new Error(`unknown profile ${JSON.stringify(name)}; known profiles: ${known.join(", ") || "(none)"} (or give the path of a profile file)`);
   }
   const path = join(profilesDir(), `${name}.json`);
   let data: unknown;

@@ -63,6 +63,7 @@ export interface FirmwareExports {
   modelClasses(): number;
   modelTreesPerClass(): number;
   modelNodes(): number;
+  modelMaxDepth(): number;
   modelStateBytes(): number;
   floatConfigPtr(): number;
   floatConfigure(lengthBytes: number): number;

@@ -99,7 +99,7 @@ const explanations: Record<number, string> = {
   [Status.MODEL_DUMMY_NODE]: "a model tree whose node 0 is not the dummy (feature 255, next 0); previous model kept",
   [Status.MODEL_FEATURE]: "a model node with a feature index neither below 55 nor 255 (leaf); previous model kept",
   [Status.MODEL_NEXT]: "a model split node k with next[k] <= k or next[k] + 1 past its tree; previous model kept",
-  [Status.MODEL_DEPTH]: "a model tree with a path of more than 7 split nodes; previous model kept",
+  [Status.MODEL_DEPTH]: "retired, no longer returned: tree depth is not limited (code kept reserved)",
   [Status.MODEL_VALUE]: "a model node value (dummy excluded) that is NaN or infinite; previous model kept",
   [Status.MODEL_TREE_SHAPE]: "a model tree node (not the dummy or root) that no split, or more than one, points to; previous model kept",
   [Status.FLOAT_CONFIG_HEADER]: "float configuration with a bad magic, version or length; the previous one stays",

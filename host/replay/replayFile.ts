@@ -46,6 +46,8 @@ export interface TelemetryOptions {
   sbdMaxBytes?: number;
   /** Zone table; default: the stream's own (a *_data.txt has none, so it needs this). */
   zones?: ZoneTable;
+  /** The float's phase for every bloc; default: each frame's own (a stream), ASCENT (a *_data.txt, which has none). */
+  phase?: Cts5Phase;
 }
 
 const PHASES: Record<MissionPhase, Cts5Phase> = {
@@ -110,7 +112,7 @@ function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutpu
   for (let f = firstFrame; f; ) {
     session.feed({
       index: f.index, timeS: f.timeS, pressureDbar: f.pressureDbar, temperatureC: f.temperatureC, kind: f.kind,
-      pixels: { widthPx: f.widthPx, heightPx: f.heightPx, data: f.pixels }, truth: f.truth, phase: PHASES[f.phase],
+      pixels: { widthPx: f.widthPx, heightPx: f.heightPx, data: f.pixels }, truth: f.truth, phase: options.telemetry?.phase ?? PHASES[f.phase],
     });
     done++; // not inside progress?.update(...): optional chaining would skip the increment without a progress bar
     progress?.update(done);
@@ -135,7 +137,7 @@ function replayDataTxt(path: string, options: ReplayFileOptions): ReplayOutput {
   parsed.images.forEach((img, index) => {
     session.feed({
       index, timeS: img.timeS, pressureDbar: img.depthDbar, temperatureC: img.temperatureC, kind: img.kind,
-      histogram: { entries: img.entries, overexposed: img.overexposedPercent !== null },
+      histogram: { entries: img.entries, overexposed: img.overexposedPercent !== null }, phase: options.telemetry?.phase ?? "ASCENT",
     });
     progress?.update(index + 1);
     options.onProgress?.(index + 1, parsed.images.length);

@@ -8,6 +8,7 @@ import { parseTaxoConf } from "../config/taxoConf.js";
 import { Firmware, FrameKind, Status, describeStatus, type BlocRecord, type Build } from "../firmware/index.js";
 import { formatRecordLine, formatTaxoLine } from "../formats/rs232Lines.js";
 import { FloatTelemetry, type TelemetryPart } from "../firmware/floatTelemetry.js";
+import { blocAsPrinted } from "../telemetry/rs232Blocs.js";
 import type { Cts5Phase } from "../telemetry/types.js";
 import type { ReplayFrame } from "./replayFrame.js";
 import { TruthBlocGrouper, type TruthBloc } from "./truthBlocs.js";
@@ -209,7 +210,11 @@ export class ReplaySession {
         for (const t of record.taxo.flatMap((f) => f.triplets)) this.taxoClassCounts[t.classIndex] = (this.taxoClassCounts[t.classIndex] ?? 0) + 1;
       }
       this.logLines.push(formatRecordLine(record));
-      if (this.telemetry) for (const st of this.telemetry.pushBloc(record)) this.noteFloat(st, -1, `bloc at ${record.pressureDbar.toFixed(2)} dbar`);
+      if (this.telemetry) {
+        // The float only sees what the camera prints: the same numbers `encode` reads from the log.
+        const printed = blocAsPrinted(record);
+        for (const st of this.telemetry.pushBloc(printed, printed.taxoImages)) this.noteFloat(st, -1, `bloc at ${printed.pressureDbar.toFixed(2)} dbar`);
+      }
       const truth = this.pendingTruth.shift() ?? null;
       this.blocs.push(compareBloc(record, truth));
     }

@@ -34,7 +34,12 @@ const utc = (t: number) => new Date(t * 1000).toISOString().replace(/\.\d{3}Z$/u
 function facts(data: ReportData, s: SunlightResult): Array<[string, string]> {
   const all = [...data.lpm, ...data.black, ...data.taxo];
   const images = data.lpm.reduce((a, r) => a + r.images, 0);
+  const id = data.identity;
   return [
+    ["Float", id.float ?? (data.kind === "replay" ? "none: a camera replay (give --profile to name the float)" : "not given by the inputs (give --profile)")],
+    ["Cycle", id.cycle ?? "not given by the inputs"],
+    ["Camera", id.camera ?? "unknown: no HW_CONF (give --profile)"],
+    ["Taxa", taxaFact(data)],
     ["Inputs", data.inputs.join("; ")],
     ["Records", `${data.lpm.length} LPM (${images} lit images), ${data.black.length} BLACK, ${data.taxo.length} TAXO`],
     ["Pressure (PRES)", `${range(all.map((r) => r.pressureDbar), (x) => x.toFixed(1))} dbar`],
@@ -43,6 +48,23 @@ function facts(data: ReportData, s: SunlightResult): Array<[string, string]> {
     ["Size classes", data.classes.from],
     ["Sunlight", s.verdict],
   ];
+}
+
+function taxaFact(data: ReportData): string {
+  if (!data.taxoIds) return "no TAXO_CONF known";
+  const named = data.taxoIds.map((tid, k) => `${k} ${data.taxoNames?.[k] ?? "?"} (${tid})`).join(", ");
+  return data.taxoNamesFrom.length > 0 ? `${named}; names from ${data.taxoNamesFrom.join("; ")}` : `${named}; no names known for these EcoTaxa ids (give --taxa names.csv)`;
+}
+
+/** "float WMO ..., cycle ..." for the page title, or "" when the inputs name neither. */
+function titleSuffix(data: ReportData): string {
+  const parts: string[] = [];
+  const wmo = /WMO ([\d, ]+)/u.exec(data.identity.float ?? "");
+  if (wmo) parts.push(`float ${wmo[1].trim()}`);
+  if (data.identity.cycle) parts.push(`cycle ${data.identity.cycle}`);
+  const camera = data.identity.camera?.split(",")[0];
+  if (camera) parts.push(`camera ${camera}`);
+  return parts.length > 0 ? `: ${parts.join(", ")}` : "";
 }
 
 async function draw(defs: ChartDef[], warnings: string[]): Promise<PageChart[]> {
@@ -71,7 +93,7 @@ export async function buildReport(data: ReportData, generatedAt = new Date()): P
     { id: "truth", title: "Firmware against truth, per depth", intro: data.replay?.truthNote, charts: await draw(truthCharts(data), warnings) },
   ];
   const head: PageHead = {
-    title: data.kind === "replay" ? "UVP6 replay report" : "UVP6 float data report",
+    title: `${data.kind === "replay" ? "UVP6 replay report" : "UVP6 float data report"}${titleSuffix(data)}`,
     subtitle: `${data.kind === "replay" ? "Firmware replay (RS232 log) with its truth comparison" : "Decoded float telemetry"} - generated ${generatedAt.toISOString().replace(/\.\d{3}Z$/u, "Z")} by uvp-float report`,
     facts: facts(data, sunlight),
     truth: data.replay ? truthRows(data.replay) : null,

@@ -1,13 +1,16 @@
 // Decoded telemetry as report data: documents written by `uvp-float decode` (JSON or CBOR) and CTS5 .hex files
 // or SBD messages decoded here with the decode verb's own reader, merged into one set of slice records.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { CliError, ExitCode } from "../cli/cliError.js";
 import { decodeTelemetryFiles, problemLine, readTelemetryFiles } from "../cli/telemetryInputs.js";
-import { listProfiles, loadProfile, type Profile } from "../config/profile.js";
+import { isProfilePath, listProfiles, loadProfile, loadProfileFile, type Profile } from "../config/profile.js";
 import { parseDecodedDocument, sliceRecordsOf } from "../telemetry/outputFormats.js";
 import { recordKey } from "../telemetry/recordKey.js";
 import type { SliceRecord } from "../telemetry/types.js";
 import { reportClasses } from "./classTable.js";
+import { cameraIdentity, floatIdentity } from "./reportIdentity.js";
+import { taxaOf } from "./taxaLabels.js";
+import type { TaxaNames } from "./taxaNames.js";
 import type { ReportData } from "./reportData.js";
 
 /** What the command line adds to decoded data. */
@@ -16,6 +19,8 @@ export interface DecodedOptions {
   volume: { litres: number; from: string } | null;
   /** --profile: class bounds, Aa/Exp and TAXO_CONF ids. */
   profile: Profile | null;
+  /** --taxa names (EcoTaxa id -> name), over the shipped models' names. */
+  taxa?: TaxaNames | null;
   /** Keep only records of this CTS5 phase (e.g. ASCENT); null keeps all. */
   phase: string | null;
 }
@@ -28,6 +33,8 @@ export function readDecoded(documents: readonly string[], telemetry: readonly st
   const inputs: string[] = [];
   let docVolume: { litres: number; from: string } | null = null;
   let docProfile: string | null = null;
+  const cts5Files: string[] = [];
+  const sbdCycles: Array<{ floatId: number; cycle: number }> = [];
   for (const path of documents) {
     let bytes: Uint8Array;
     try {
@@ -42,6 +49,8 @@ export function readDecoded(documents: readonly string[], telemetry: readonly st
       for (const p of doc.problems) problems.push(problemLine(p));
       const v = doc.summary.imageVolumeL;
       if (typeof doc.summary.profile === "string") docProfile ??= doc.summary.profile;
+      const sbd = (doc.summary as { sbd?: { cycles?: Array<{ floatId: number; cycle: number }> } }).sbd;
+      for (const c of sbd?.cycles ?? []) sbdCycles.push({ floatId: c.floatId, cycle: c.cycle });
       if (typeof v === "number" && v > 0) docVolume ??= { litres: v, from: `the decoded document ${path} (${String(doc.summary.imageVolumeFrom ?? "decode")})` };
       inputs.push(`${path} (decoded document: ${recs.length} records)`);
     } catch (err) {
@@ -51,6 +60,8 @@ export function readDecoded(documents: readonly string[], telemetry: readonly st
   if (telemetry.length > 0) {
     const read = readTelemetryFiles(telemetry);
     const decoded = decodeTelemetryFiles(read.files);
+    cts5Files.push(...read.files.filter((f) => f.type === "cts5").map((f) => f.source));
+    for (const c of decoded.sbdSummary?.cycles ?? []) sbdCycles.push({ floatId: c.floatId, cycle: c.cycle });
     records.push(...decoded.records);
     for (const p of [...read.problems, ...decoded.problems]) problems.push(problemLine(p));
     if (decoded.sbdIncomplete) problems.push(`SBD messages are missing: ${decoded.sbdLines.join("; ")}`);
@@ -84,7 +95,11 @@ export function readDecoded(documents: readonly string[], telemetry: readonly st
     taxo: kept.flatMap((r) => (r.kind === "taxo" ? [{ pressureDbar: r.pressureDbar, timeS: r.timeS, images: r.images, categories: r.categories.map((c) => ({ index: c.index, objects: c.objects })), phase: r.phase }] : [])),
     imageVolume,
     classes: reportClasses(profile?.hw ?? null, profile?.acq ?? null, `HW_CONF of profile ${profile?.name ?? ""}`),
-    taxoIds: profile?.taxo ? profile.taxo.taxoIds.slice(0, profile.taxo.modelClassCount) : null,
+    ...taxaOf(profile?.taxo, o.taxa ?? null),
+    identity: {
+      ...floatIdentity({ cts5Files, sbdCycles }, profile),
+      camera: cameraIdentity(profile?.hw ?? null, `HW_CONF of profile ${profile?.name ?? ""}`),
+    },
     problems, notes, replay: null,
   };
 }
@@ -92,6 +107,11 @@ export function readDecoded(documents: readonly string[], telemetry: readonly st
 /** The profile a decoded document names (decode --profile), when this installation has it. */
 function profileNamedBy(name: string | null, notes: string[]): Profile | null {
   if (name === null) return null;
+  if (isProfilePath(name)) {
+    if (existsSync(name)) return loadProfileFile(name);
+    notes.push(`the decoded document names the profile file ${name}, which is not there: give --profile`);
+    return null;
+  }
   if (!listProfiles().includes(name)) {
     notes.push(`the decoded document names profile ${name}, which is not installed here: give --profile`);
     return null;

@@ -5,9 +5,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseAcqConf, type AcqConf } from "../config/acqConf.js";
 import { parseHwConf, type HwConf } from "../config/hwConf.js";
 import { parseTaxoConf } from "../config/taxoConf.js";
+import type { Profile } from "../config/profile.js";
 import { blocsFromRs232Log } from "../telemetry/rs232Blocs.js";
 import { CliError, ExitCode } from "../cli/cliError.js";
 import { reportClasses } from "./classTable.js";
+import { cameraIdentity, floatIdentity } from "./reportIdentity.js";
+import { taxaOf } from "./taxaLabels.js";
+import type { TaxaNames } from "./taxaNames.js";
 import type { ReplayPart, ReportData, ReportTaxo } from "./reportData.js";
 import { readReplayTruth } from "./replayTruth.js";
 
@@ -63,8 +67,9 @@ function volumeReplayUsed(summary: ReplayPart["summary"], data: Pick<ReportData,
   return Number.isFinite(v) && v > 0 ? Number(v.toPrecision(6)) : null;
 }
 
-/** Reads a replay's outputs into report data. */
-export function readReplay(inputs: ReplayInputs, volume: VolumeOption): ReportData {
+/** Reads a replay's outputs (or a camera's own RS232 log) into report data; the log's camera lines win,
+ *  `profile` (--profile) stands in for the ones it lacks. */
+export function readReplay(inputs: ReplayInputs, volume: VolumeOption, profile: Profile | null = null, taxa: TaxaNames | null = null): ReportData {
   const { logPath, summaryPath, streamPath } = inputs;
   const text = readText(logPath);
   const lines = text.split(/\r?\n/u).map((l) => l.trim());
@@ -73,10 +78,15 @@ export function readReplay(inputs: ReplayInputs, volume: VolumeOption): ReportDa
   const { blocs, problems: logProblems } = blocsFromRs232Log(text);
   for (const p of logProblems) problems.push(`${logPath} line ${p.line}: ${p.message}`);
   if (blocs.length === 0) throw new CliError(`${logPath}: no LPM_DATA or BLACK_DATA line; give the <prefix>.rs232.log that 'uvp-float replay' wrote`, ExitCode.INPUT);
-  const hw: HwConf | null = cameraLine(lines, "HW_CONF", parseHwConf, logPath, problems);
-  const acq: AcqConf | null = cameraLine(lines, "ACQ_CONF", parseAcqConf, logPath, problems);
-  const taxoConf = cameraLine(lines, "TAXO_CONF", parseTaxoConf, logPath, problems);
-  if (!hw) notes.push(`${logPath} has no HW_CONF line: the 2022.01 class bounds are assumed`);
+  const ownHw: HwConf | null = cameraLine(lines, "HW_CONF", parseHwConf, logPath, problems);
+  const hw = ownHw ?? profile?.hw ?? null;
+  const acq: AcqConf | null = cameraLine(lines, "ACQ_CONF", parseAcqConf, logPath, problems) ?? profile?.acq ?? null;
+  const taxoConf = cameraLine(lines, "TAXO_CONF", parseTaxoConf, logPath, problems) ?? profile?.taxo ?? null;
+  const hwFrom = ownHw ? `HW_CONF of ${logPath}` : `HW_CONF of profile ${profile?.name ?? ""} (${logPath} has none)`;
+  if (!hw) notes.push(`${logPath} has no HW_CONF line: the 2022.01 class bounds are assumed (give --profile for the camera's own)`);
+  if (ownHw && profile && ownHw.classLowerBoundsUm.join(",") !== profile.hw.classLowerBoundsUm.join(",")) {
+    notes.push(`${logPath}'s HW_CONF class list (${ownHw.classLowerBoundsUm[0]} um first) is used, not profile ${profile.name}'s (${profile.hw.classLowerBoundsUm[0]} um first)`);
+  }
 
   const lpm = blocs.filter((b) => b.kind === "LPM").map((b) => ({ pressureDbar: b.pressureDbar, timeS: b.timeS, images: b.images, counts: b.counts, grey: b.grey, phase: null }));
   const black = blocs.filter((b) => b.kind === "BLACK").map((b) => ({ pressureDbar: b.pressureDbar, timeS: b.timeS, images: b.images, counts: b.counts, phase: null }));
@@ -91,11 +101,11 @@ export function readReplay(inputs: ReplayInputs, volume: VolumeOption): ReportDa
 
   const summary = summaryPath ? readSummary(summaryPath) : null;
   if (!summaryPath) notes.push(`no replay summary beside ${logPath}: the report shows the firmware's results without the truth comparisons`);
-  const classes = reportClasses(hw, acq, `HW_CONF of ${logPath}`);
+  const classes = reportClasses(hw, acq, hwFrom);
   const used = volumeReplayUsed(summary, { lpm }, classes.boundsUm);
   const imageVolume = volume
     ?? (used !== null ? { litres: used, from: "the volume the replay used (its summary's concentration above 102 µm)" } : null)
-    ?? (hw ? { litres: hw.imageVolumeL, from: `HW_CONF Image_volume of ${logPath}` } : { litres: null, from: null });
+    ?? (hw ? { litres: hw.imageVolumeL, from: `${hwFrom}: Image_volume` } : { litres: null, from: null });
 
   let streamToRead = streamPath;
   if (!streamToRead && summary && typeof summary.source === "string" && /\.uvps$/iu.test(summary.source)) {
@@ -115,7 +125,11 @@ export function readReplay(inputs: ReplayInputs, volume: VolumeOption): ReportDa
   for (const p of summary?.inputProblems ?? []) problems.push(`replayed input at byte ${p.offset}: ${p.message}`);
   return {
     kind: "replay", inputs: inputsRead, lpm, black, taxo, imageVolume, classes,
-    taxoIds: taxoConf ? taxoConf.taxoIds.slice(0, taxoConf.modelClassCount) : null,
+    ...taxaOf(taxoConf, taxa),
+    identity: {
+      ...floatIdentity({ cts5Files: [], sbdCycles: [] }, profile),
+      camera: cameraIdentity(hw, hwFrom),
+    },
     problems, notes, replay: { summaryPath, logPath, summary, truth, truthNote },
   };
 }

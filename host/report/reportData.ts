@@ -1,6 +1,7 @@
 // What a report is drawn from, whatever the input: decoded telemetry (slices) and a replay (blocs) both become
 // lists of LPM, BLACK and TAXO records with a pressure and an image count, so every chart has one code path.
 import type { ReplaySummary } from "../replay/replaySummary.js";
+import type { ReportIdentity } from "./reportIdentity.js";
 
 /** Lit images of one record (a slice or a bloc): 18 classes of counts and mean greys. */
 export interface ReportLpm {
@@ -86,6 +87,12 @@ export interface ReportData {
   classes: ReportClasses;
   /** EcoTaxa id of each TAXO category (from TAXO_CONF); null when no TAXO_CONF is known. */
   taxoIds: number[] | null;
+  /** Name of each TAXO category where its EcoTaxa id has one (shipped model sidecars, --taxa), else null. */
+  taxoNames: Array<string | null> | null;
+  /** Where the taxa names came from (empty: none). */
+  taxoNamesFrom: string[];
+  /** The float, cycle and camera the report shows, as far as the inputs and profile say. */
+  identity: ReportIdentity;
   /** Problems met reading the inputs, one line each (file and byte offset or line first). */
   problems: string[];
   /** Things the reader should know (a default assumed, a file not found...). */

@@ -74,5 +74,5 @@ export function readReportInputs(paths: readonly string[], o: DecodedOptions): R
     throw new CliError(`${summaryPath ?? byKind.stream[0]}: a replay report needs the replay's RS232 log; give <prefix>.rs232.log too (uvp-float replay writes it beside the summary)`, ExitCode.USAGE);
   }
   if (o.phase !== null) throw new CliError("uvp-float report: --phase applies to decoded telemetry; an RS232 log has no phases", ExitCode.USAGE);
-  return readReplay({ logPath, summaryPath, streamPath: byKind.stream[0] ?? null }, o.volume);
+  return readReplay({ logPath, summaryPath, streamPath: byKind.stream[0] ?? null }, o.volume, o.profile ?? null, o.taxa ?? null);
 }

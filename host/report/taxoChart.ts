@@ -8,7 +8,12 @@ import { taxoCells } from "./taxoSeries.js";
 export function taxoChart(data: ReportData): ChartDef {
   const cells = taxoCells(data);
   const unit = concentrationUnit(data);
-  const ids = data.taxoIds ? "Categories are INDEX_CATEGORY, with the EcoTaxa id of the camera's TAXO_CONF in brackets." : "Categories are INDEX_CATEGORY into the camera's TAXO_CONF (give --profile to label them with EcoTaxa ids).";
+  const named = data.taxoNames?.some((n) => n !== null) ?? false;
+  const ids = !data.taxoIds
+    ? "Categories are INDEX_CATEGORY into the camera's TAXO_CONF (give --profile to label them with EcoTaxa ids)."
+    : named
+      ? `Categories are INDEX_CATEGORY, the taxon's name (from ${data.taxoNamesFrom.join("; ")}) and the EcoTaxa id of the camera's TAXO_CONF in brackets.`
+      : "Categories are INDEX_CATEGORY, with the EcoTaxa id of the camera's TAXO_CONF in brackets (give --taxa names.csv to name them).";
   const caption = `CONCENTRATION_CATEGORY (${unit}) = NB_OBJECT_CATEGORY summed per category and depth bin / (${unit === "#/L" ? "Image_volume x " : ""}NB_IMAGE_CATEGORY summed). ${ids} Only objects of ESD >= Vignetting_lower_limit_size are classified (at most 25 per image).`;
   const base = { id: "taxa", title: "Classified objects per category", caption };
   if (cells.length === 0) return { ...base, spec: null, empty: data.taxo.length === 0 ? "no TAXO records (classification off, or none transmitted)" : "the TAXO records hold no classified object" };

@@ -17,10 +17,12 @@ export interface TaxoCell {
   value: number;
 }
 
-/** Category label: its index, with its EcoTaxa id in brackets when TAXO_CONF is known. */
+/** Category label: its index, its taxon name when known, and its EcoTaxa id in brackets when TAXO_CONF is known. */
 export function categoryLabel(data: ReportData, index: number): string {
   const id = data.taxoIds?.[index];
-  return id ? `${index} (${id})` : String(index);
+  const name = data.taxoNames?.[index];
+  if (!id) return String(index);
+  return name ? `${index} ${name} (${id})` : `${index} (${id})`;
 }
 
 /** NB_OBJECT_CATEGORY summed per category and depth bin, over NB_IMAGE_CATEGORY summed in the bin. */

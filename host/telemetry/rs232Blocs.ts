@@ -3,7 +3,7 @@
 // can slice and encode them. Bad lines are reported with their number and skipped.
 
 import type { BlocRecord, TaxoRecord, TaxoTriplet } from "../firmware/records.js";
-import { parseRecordLine } from "../formats/rs232Lines.js";
+import { formatRecordLine, formatTaxoLine, parseRecordLine } from "../formats/rs232Lines.js";
 
 /** A line that could not be read. */
 export interface LogProblem {
@@ -67,4 +67,19 @@ export function blocsFromRs232Log(text: string): { blocs: (BlocRecord & { taxoIm
     }
   });
   return { blocs, problems };
+}
+
+/**
+ * A bloc record as the float receives it: printed as the camera prints it (its TAXO_DATA line, then its
+ * LPM_DATA or BLACK_DATA line: pressure and temperature to 2 decimals, time to the second) and read back
+ * as `encode` reads an RS232 log. So a replay's float side and `encode` of its log slice the same numbers
+ * (a mean pressure of 93.04999 dbar is 93.05 for both, and codes alike).
+ */
+export function blocAsPrinted(record: BlocRecord): BlocRecord & { taxoImages?: number } {
+  const lines = record.taxo ? [formatTaxoLine(record.images, record.taxo), formatRecordLine(record)] : [formatRecordLine(record)];
+  const { blocs, problems } = blocsFromRs232Log(lines.join("\n"));
+  if (blocs.length !== 1 || problems.length > 0) {
+    throw new Error(`internal error: a bloc record does not read back from its RS232 line (${problems.map((p) => p.message).join("; ")})`);
+  }
+  return blocs[0];
 }

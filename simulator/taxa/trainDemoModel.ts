@@ -64,7 +64,7 @@ export interface TrainDemoOptions {
   heldOutSeed?: number;
   /** XGBoost boosting rounds (default DEMO_XGBOOST_PARAMS.iterations). */
   rounds?: number;
-  /** XGBoost max_depth, 1..7 (default DEMO_XGBOOST_PARAMS.max_depth). */
+  /** XGBoost max_depth, 1..7 (default DEMO_XGBOOST_PARAMS.max_depth): the demo keeps to usual depths; the format itself has no depth limit. */
   maxDepth?: number;
 }
 

@@ -8,6 +8,7 @@ import { benchLabelling } from "./labellingBench.js";
 import { benchReplay } from "./replayBench.js";
 import { benchClassify } from "./classifyBench.js";
 import { benchTelemetryBytes } from "./telemetryBytes.js";
+import { accountTable, bytesTable, floorTable } from "./telemetryTables.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const log = (s: string) => process.stderr.write(s + "\n");
@@ -58,10 +59,9 @@ console.log(`| contender | us per object (features + inference) |\n|---|---|`);
 for (const [name, us] of Object.entries(classify.usPerObject)) console.log(`| ${name} | ${us.toFixed(1)} |`);
 console.log(`\nModel load (validate + swap), ms: ${Object.entries(classify.modelLoadMs).map(([b, ms]) => `${b} ${ms.toFixed(2)}`).join(", ")}`);
 console.log(`\n## Telemetry bytes per real profile (float 4903634, AUX levels through the firmware's encoders)\n`);
-console.log(`| profile | records | CTS5 B (files) | SBD 340 B (msgs) | SBD 270 (msgs) | SBD 100 (msgs) | gzip -9 | brotli 11 | xz -9e | CTS5 / SBD 340 | best compressor / SBD 340 |\n|---|---|---|---|---|---|---|---|---|---|---|`);
-const sum = (f: (t: (typeof telemetry)[number]) => number) => telemetry.reduce((a, t) => a + f(t), 0);
-for (const t of [...telemetry, { file: "all six", records: sum((t) => t.records), cts5Bytes: sum((t) => t.cts5Bytes), cts5Files: sum((t) => t.cts5Files), sbd: Object.fromEntries([340, 270, 100].map((l) => [l, { bytes: sum((t) => t.sbd[l].bytes), messages: sum((t) => t.sbd[l].messages) }])), gzip: sum((t) => t.gzip), brotli: sum((t) => t.brotli), xz: sum((t) => t.xz) }]) {
-  const s340 = t.sbd[340].bytes;
-  console.log(`| ${t.file} | ${t.records} | ${t.cts5Bytes} (${t.cts5Files}) | ${s340} (${t.sbd[340].messages}) | ${t.sbd[270].bytes} (${t.sbd[270].messages}) | ${t.sbd[100].bytes} (${t.sbd[100].messages}) | ${t.gzip} | ${t.brotli} | ${t.xz} | ${(t.cts5Bytes / s340).toFixed(2)} | ${(Math.min(t.gzip, t.brotli, t.xz) / s340).toFixed(2)} |`);
-}
+console.log(bytesTable(telemetry));
+console.log(`\n## Information floor per real profile and kind (docs/operators.md, "Where the floor is"), against today's 340-byte messages\n`);
+console.log(floorTable(telemetry));
+console.log(`\n## Where the bytes go (six profiles, 340-byte messages)\n`);
+console.log(accountTable(telemetry));
 log(`written ${join(out, "bench.json")}`);

@@ -12,6 +12,9 @@ import { FloatTelemetry } from "../host/firmware/floatTelemetry.js";
 import { readAuxProfile } from "../host/formats/argo/index.js";
 import { packageRoot } from "../host/paths.js";
 import { sliceRecordsFromAux } from "../host/telemetry/fromAux.js";
+import type { SliceKind, SliceRecord } from "../host/telemetry/types.js";
+import { accountSbdMessages, type KindAccount } from "./sbdAccounting.js";
+import { floorModel, profileFloor, type ProfileFloor } from "./sbdFloor.js";
 
 // lzma-native is CommonJS with a native binding; a dev dependency used by this benchmark only.
 const lzma = createRequire(import.meta.url)("lzma-native") as { compress(b: Buffer, o: { preset: number }, cb: (r: Buffer) => void): void; PRESET_EXTREME: number };
@@ -26,6 +29,10 @@ export interface ProfileBytes {
   gzip: number;
   brotli: number;
   xz: number;
+  /** The information floor (bits) under the stated model (bench/sbdFloor.ts). */
+  floor: ProfileFloor;
+  /** Where the 340-byte messages' bytes go, per kind. */
+  account: Record<SliceKind, KindAccount>;
 }
 
 function xzBytes(b: Buffer): Promise<number> {
@@ -37,9 +44,16 @@ export async function benchTelemetryBytes(limits: readonly number[] = [340, 270,
   const dir = join(packageRoot(), "test", "fixtures", "argo-4903634");
   const profile = loadProfile("000118LP");
   const out: ProfileBytes[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith("_aux.nc")).sort()) {
+  const files = readdirSync(dir).filter((f) => f.endsWith("_aux.nc")).sort();
+  const profiles = files.map((file) => {
     const aux = readAuxProfile(readFileSync(join(dir, file)));
-    const records = sliceRecordsFromAux(aux, profile.zones);
+    return { file, aux, records: sliceRecordsFromAux(aux, profile.zones) as SliceRecord[] };
+  });
+  // The floor's spreads (object greys and sizes, field residuals) are measured on all six: a description of the
+  // data, not a predictor any coder holds.
+  const model = floorModel(profiles.map((p) => p.records));
+  for (const { file, aux, records } of profiles) {
+    let account: ProfileBytes["account"] | null = null;
     const sbd: ProfileBytes["sbd"] = {};
     let cts5: Buffer = Buffer.alloc(0);
     let cts5Files = 0;
@@ -51,6 +65,7 @@ export async function benchTelemetryBytes(limits: readonly number[] = [340, 270,
       const parts = ft.takeParts();
       const messages = parts.filter((p) => p.format === "sbd");
       sbd[limit] = { bytes: messages.reduce((a, p) => a + p.bytes.length, 0), messages: messages.length };
+      if (limit === limits[0]) account = accountSbdMessages(messages.map((p) => p.bytes));
       if (limit === limits[0]) {
         const files = parts.filter((p) => p.format === "cts5");
         cts5 = Buffer.concat(files.map((p) => p.bytes));
@@ -62,6 +77,8 @@ export async function benchTelemetryBytes(limits: readonly number[] = [340, 270,
       gzip: gzipSync(cts5, { level: 9 }).length,
       brotli: brotliCompressSync(cts5, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: cts5.length } }).length,
       xz: await xzBytes(cts5),
+      floor: profileFloor(records, model),
+      account: account!,
     });
   }
   return out;

@@ -10,7 +10,7 @@ import {
   type TaxoCategory,
   type TaxoSlice,
 } from "../types.js";
-import { RangeDecoder } from "./rangeDecoder.js";
+import { RangeDecoder, type BitCosts } from "./rangeDecoder.js";
 import {
   SbdBodyError,
   TWO_32,
@@ -53,9 +53,11 @@ interface Prev {
   categories: number;
 }
 
-/** Decodes `count` records of `kind` from a body that starts at byte `bodyOffset` of its message. */
-export function decodeSbdBody(kind: SliceKind, count: number, body: Uint8Array, bodyOffset = 13): SbdBodyResult {
+/** Decodes `count` records of `kind` from a body that starts at byte `bodyOffset` of its message; `costs`, when
+ *  given, receives the information of each field family (labels "first:<field>" / "later:<field>"). */
+export function decodeSbdBody(kind: SliceKind, count: number, body: Uint8Array, bodyOffset = 13, costs: BitCosts | null = null): SbdBodyResult {
   const d = new RangeDecoder(body);
+  d.costs = costs;
   const c = newSbdContexts();
   const records: SliceRecord[] = [];
   let prev: Prev | null = null;
@@ -85,6 +87,10 @@ export function decodeSbdBody(kind: SliceKind, count: number, body: Uint8Array, 
 }
 
 function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Prev | null) {
+  const at = (field: string) => {
+    if (d.costs !== null) d.costs.label = `${prev === null ? "first" : "later"}:${field}`;
+  };
+  at("phase");
   let phase: number;
   let processing: number;
   if (prev === null || d.bit(c.samePhase, 0) === 1) {
@@ -98,16 +104,22 @@ function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Pr
   }
   let t: number, dt: number, p: number, dp: number, images: number;
   if (prev === null) {
+    at("time");
     t = d.direct(32);
     dt = 0;
+    at("pressure");
     p = d.direct(16);
     dp = 0;
+    at("images");
     images = getUnsigned(d, c.img);
   } else {
+    at("time");
     dt = prev.dt + getSigned(d, c.dt);
     t = checkRange("time", prev.t + dt, TWO_32 - 1);
+    at("pressure");
     dp = prev.dp + getSigned(d, c.dp);
     p = checkRange("pressure code", prev.p + dp, 0xffff);
+    at("images");
     images = prev.images + getSigned(d, c.img);
   }
   checkRange("images", images, TWO_32 - 1);
@@ -120,18 +132,22 @@ function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Pr
   };
   const state: Prev = { phase, processing, t, dt, p, dp, images, q: 0, ints: [], grey: [], categories: 0 };
   if (kind === "taxo") {
+    at("categories");
     const categories = decodeCategories(d, c, prev);
     state.categories = categories.length;
     const record: TaxoSlice = { kind, ...base, categories };
     return { record, state };
   }
+  at("temperature");
   state.q = prev === null ? d.direct(16) : checkRange("temperature code", prev.q + getSigned(d, c.temp), 0xffff);
   const temperatureC = state.q / 1000 - 5;
+  at("counts");
   const counts = decodeCounts(kind === "lpm" ? SBD_LPM_CLASSES : SBD_BLACK_CLASSES, d, c, prev, images, state.ints);
   if (kind === "black") {
     const record: BlackSlice = { kind, ...base, temperatureC, counts };
     return { record, state };
   }
+  at("greys");
   state.grey = decodeGreys(d, c, prev, counts, state.ints);
   const record: LpmSlice = { kind, ...base, temperatureC, counts, grey: state.grey };
   return { record, state };

@@ -132,7 +132,7 @@ function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Pr
   };
   const state: Prev = { phase, processing, t, dt, p, dp, images, q: 0, ints: [], grey: [], categories: 0 };
   if (kind === "taxo") {
-    at("categories");
+    at("category count");
     const categories = decodeCategories(d, c, prev);
     state.categories = categories.length;
     const record: TaxoSlice = { kind, ...base, categories };
@@ -210,14 +210,20 @@ function decodeGreys(d: RangeDecoder, c: SbdContexts, prev: Prev | null, counts:
 
 /** The categories of a TAXO record. */
 function decodeCategories(d: RangeDecoder, c: SbdContexts, prev: Prev | null): TaxoCategory[] {
+  const at = (field: string) => {
+    if (d.costs !== null) d.costs.label = `${prev === null ? "first" : "later"}:${field}`;
+  };
   const n = prev === null ? getUnsigned(d, c.taxoN) : prev.categories + getSigned(d, c.taxoN);
   checkRange("category count", n, SBD_TAXO_MAX_CATEGORIES);
   const categories: TaxoCategory[] = [];
   let lastIndex = -1;
   let lastGrey = 64;
   for (let j = 0; j < n; j++) {
+    at("category index");
     const index = checkRange(`category ${j + 1} index`, lastIndex + 1 + getSigned(d, c.taxoClass), 39);
+    at("category objects");
     const objects = checkRange(`category ${j + 1} objects`, getUnsigned(d, c.taxoCount), TWO_32 - 1);
+    at("category size");
     let meanSize: number;
     const cls = d.tree(c.sizeUlp, 2);
     if (cls === 3) {
@@ -229,6 +235,7 @@ function decodeCategories(d: RangeDecoder, c: SbdContexts, prev: Prev | null): T
       if (bits < 0) throw new SbdBodyError(`category ${j + 1}: size one ulp below 0`);
       meanSize = float32FromBits(bits);
     }
+    at("category grey");
     const meanGrey = checkRange(`category ${j + 1} grey`, lastGrey + getSigned(d, c.taxoGrey), 255);
     categories.push({ index, objects, meanSize, meanGrey });
     lastIndex = index;

@@ -9,6 +9,9 @@ import { benchReplay } from "./replayBench.js";
 import { benchClassify } from "./classifyBench.js";
 import { benchTelemetryBytes } from "./telemetryBytes.js";
 import { accountTable, bytesTable, floorTable } from "./telemetryTables.js";
+import { benchSbdPriors, v2Table } from "./sbdPriorsBench.js";
+import { realProfiles } from "./telemetryBytes.js";
+import { loadProfile } from "../host/config/profile.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const log = (s: string) => process.stderr.write(s + "\n");
@@ -29,10 +32,13 @@ const classify = benchClassify(ROUNDS);
 
 log("telemetry bytes per real profile ...");
 const telemetry = await benchTelemetryBytes();
+log("SBD format 2 with prior tables fitted on other profiles ...");
+const profile118 = loadProfile("000118LP");
+const sbdV2 = benchSbdPriors(realProfiles(), { zones: profile118.zones, float: profile118.float });
 
 const out = join(packageRoot(), "bench", "out");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry }, null, 2));
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry, sbdV2 }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
 console.log(`| build | pages | camera working state (budget 256 KiB) | float side (slicing, encoders) | model state | object slots |\n|---|---|---|---|---|---|`);
@@ -61,7 +67,11 @@ console.log(`\nModel load (validate + swap), ms: ${Object.entries(classify.model
 console.log(`\n## Telemetry bytes per real profile (float 4903634, AUX levels through the firmware's encoders)\n`);
 console.log(bytesTable(telemetry));
 console.log(`\n## Information floor per real profile and kind (docs/operators.md, "Where the floor is"), against today's 340-byte messages\n`);
-console.log(floorTable(telemetry));
-console.log(`\n## Where the bytes go (six profiles, 340-byte messages)\n`);
+console.log(floorTable(telemetry, sbdV2));
+console.log(`\n## Compact SBD format version 2 (firmware), prior tables fitted on other profiles\n`);
+console.log(v2Table(sbdV2, telemetry));
+console.log(`\n## Where the bytes go (six profiles, 340-byte messages): version 1\n`);
 console.log(accountTable(telemetry));
+console.log(`\n## Where the bytes go: version 2, held-out tables\n`);
+console.log(accountTable(sbdV2));
 log(`written ${join(out, "bench.json")}`);

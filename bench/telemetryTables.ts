@@ -1,6 +1,7 @@
 // Markdown tables of the telemetry benchmark: bytes per profile, the information floor per kind, where the bytes go.
 import type { SliceKind } from "../host/telemetry/types.js";
 import type { ProfileBytes } from "./telemetryBytes.js";
+import type { KindAccount } from "./sbdAccounting.js";
 
 const KINDS: readonly SliceKind[] = ["lpm", "black", "taxo"];
 const NAMES: Record<SliceKind, string> = { lpm: "LPM", black: "BLACK", taxo: "TAXO" };
@@ -28,25 +29,27 @@ export function bytesTable(telemetry: readonly ProfileBytes[]): string {
   return lines.join("\n");
 }
 
-/** The floor against today's bytes, per profile and kind (340-byte messages). */
-export function floorTable(telemetry: readonly ProfileBytes[]): string {
+/** The floor against version 1's and version 2's (held-out table) bytes, per profile and kind (340-byte messages). */
+export function floorTable(telemetry: readonly ProfileBytes[], v2: readonly { account: Record<SliceKind, KindAccount> }[]): string {
   const lines = [
-    "| profile | kind | records | floor B | B/record floor | SBD B today | B/record today | today / floor |",
-    "|---|---|---|---|---|---|---|---|",
+    "| profile | kind | records | floor B | B/record floor | v1 B | B/record v1 | v1 / floor | v2 B (held-out table) | B/record v2 | v2 / floor |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
   ];
-  const total = { floor: 0, bytes: 0, cts5: 0 };
-  for (const t of telemetry) {
+  const total = { floor: 0, bytes: 0, v2: 0, cts5: 0 };
+  telemetry.forEach((t, i) => {
     for (const k of KINDS) {
       const floor = B(t.floor.kinds[k]);
       const n = t.floor.records[k];
       const a = t.account[k];
+      const b = v2[i].account[k];
       total.floor += floor;
       total.bytes += a.bytes;
-      lines.push(`| ${t.file.slice(9, 12)} | ${NAMES[k]} | ${n} | ${floor} | ${(floor / n).toFixed(1)} | ${a.bytes} | ${(a.bytes / n).toFixed(1)} | ${(a.bytes / floor).toFixed(2)} |`);
+      total.v2 += b.bytes;
+      lines.push(`| ${t.file.slice(9, 12)} | ${NAMES[k]} | ${n} | ${floor} | ${(floor / n).toFixed(1)} | ${a.bytes} | ${(a.bytes / n).toFixed(1)} | ${(a.bytes / floor).toFixed(2)} | ${b.bytes} | ${(b.bytes / n).toFixed(1)} | ${(b.bytes / floor).toFixed(2)} |`);
     }
     total.cts5 += t.cts5Bytes;
-  }
-  lines.push(`| all six | all | ${telemetry.reduce((s, t) => s + t.records, 0)} | ${total.floor} | | ${total.bytes} | | ${(total.bytes / total.floor).toFixed(2)} |`);
+  });
+  lines.push(`| all six | all | ${telemetry.reduce((s, t) => s + t.records, 0)} | ${total.floor} | | ${total.bytes} | | ${(total.bytes / total.floor).toFixed(2)} | ${total.v2} | | ${(total.v2 / total.floor).toFixed(2)} |`);
   // Even at the floor, each kind's bytes go in messages of at most 340 B with today's 15 B of header and CRC.
   const framed = KINDS.reduce((s, k) => s + telemetry.reduce((a, t) => { const f = B(t.floor.kinds[k]); return a + f + 15 * Math.ceil(f / 325); }, 0), 0);
   lines.push("", `CTS5 / floor = ${(total.cts5 / total.floor).toFixed(2)} (${total.cts5} B / ${total.floor} B); with each kind's floor bytes framed in full 340-B messages (15 B each), ${framed} B: CTS5 / that = ${(total.cts5 / framed).toFixed(2)}. A lossless coder reaching 4x would have to spend within ${((total.cts5 / 4 / framed - 1) * 100).toFixed(0)} % of this floor on every field.`);
@@ -57,7 +60,7 @@ export function floorTable(telemetry: readonly ProfileBytes[]): string {
 }
 
 /** Where the 340-byte messages' bytes go over the six profiles: framing, each field family of first and later records, flush. */
-export function accountTable(telemetry: readonly ProfileBytes[]): string {
+export function accountTable(telemetry: readonly { account: Record<SliceKind, KindAccount> }[]): string {
   const lines = ["| kind | messages | records | header + CRC | flush | field (first record of a message / later records) B |", "|---|---|---|---|---|---|"];
   for (const k of KINDS) {
     const sum = { messages: 0, records: 0, framing: 0, flush: 0 };

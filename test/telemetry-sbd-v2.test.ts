@@ -51,7 +51,7 @@ describe("prior tables", () => {
     expect(r.problems.length).toBe(withTable.length);
     expect(r.problems[0]).toEqual({
       source: "m0.sbd", offset: 13,
-      message: "message was coded with SBD prior table id 3, which this decoder does not hold (no table given); give the profile that carries table 3",
+      message: "message was coded with SBD prior table id 3, which this decoder does not hold (no table given); a profile under profiles/ must carry table 3 (\"sbdPriorTable\")",
     });
     expect(r.records.length).toBe(heldOut.filter((x) => x.kind === "black").length);
     const other = { ...table, id: 4 };

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { buildFloatConfigBlob } from "../config/floatConfigBlob.js";
 import type { Profile } from "../config/profile.js";
+import { priorTableBytes } from "../telemetry/sbd/priorTable.js";
 import { Firmware, Status, describeStatus } from "../firmware/index.js";
 import { FloatTelemetry, type TelemetryPart } from "../firmware/floatTelemetry.js";
 import { readAuxProfile } from "../formats/argo/index.js";
@@ -113,6 +114,10 @@ interface Encoded {
 
 function floatSide(profile: Profile, opts: EncodeOptions, ids: CycleIds): FloatTelemetry {
   const ft = new FloatTelemetry(Firmware.create(buildOption("encode", opts.build)));
+  if (profile.sbdPriorTable) {
+    const t = ft.setPriorTable(priorTableBytes(profile.sbdPriorTable));
+    if (t !== Status.OK) throw new CliError(`the firmware refused the SBD prior table of profile ${profile.name}: ${describeStatus(t)}`, ExitCode.FIRMWARE);
+  }
   const blob = buildFloatConfigBlob(profile.zones, profile.float, {
     floatId: ids.floatId, cycle: ids.cycle, pattern: ids.pattern, sbdMaxBytes: opts.sbdBytes,
     formats: { cts5: opts.format === "cts5", sbd: opts.format === "sbd" },

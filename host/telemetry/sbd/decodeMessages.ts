@@ -57,7 +57,7 @@ export function decodeSbdMessage(source: string, bytes: Uint8Array, options: Sbd
     table = options.priorTables?.find((t) => t.id === h.tableId) ?? null;
     if (table === null) {
       const known = (options.priorTables ?? []).map((t) => t.id);
-      const message = `message was coded with SBD prior table id ${h.tableId}, which this decoder does not hold (${known.length === 0 ? "no table given" : `holds ${known.join(", ")}`}); give the profile that carries table ${h.tableId}`;
+      const message = `message was coded with SBD prior table id ${h.tableId}, which this decoder does not hold (${known.length === 0 ? "no table given" : `holds ${known.join(", ")}`}); a profile under profiles/ must carry table ${h.tableId} ("sbdPriorTable")`;
       return { ok: false, header: h, problem: { source, offset: 13, message } };
     }
   }

@@ -26,7 +26,8 @@ simulated profile costs in bytes and messages. Two inputs:
 
 Options:
   --format <f>      cts5: NKE CTS5 files xxxx_ccc_mm_uvp6_lpm.hex, _taxo.hex, _blk.hex (4,096-byte parts);
-                    sbd: compact SBD messages <wmo>_<ccc>_<seq>.sbd (this project's format v1)
+                    sbd: compact SBD messages <wmo>_<ccc>_<seq>.sbd (this project's format 2, coded
+                    with the profile's SBD prior table when it names one)
   --out <dir>       directory for the files (created)
   --profile <name>  zone table, float id and SBD limit (default 000118LP)
   --sbd-bytes <n>   SBD message limit, 100-340 (default: the profile's, 340)

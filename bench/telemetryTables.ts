@@ -50,9 +50,9 @@ export function floorTable(telemetry: readonly ProfileBytes[], v2: readonly { ac
     total.cts5 += t.cts5Bytes;
   });
   lines.push(`| all six | all | ${telemetry.reduce((s, t) => s + t.records, 0)} | ${total.floor} | | ${total.bytes} | | ${(total.bytes / total.floor).toFixed(2)} | ${total.v2} | | ${(total.v2 / total.floor).toFixed(2)} |`);
-  // Even at the floor, each kind's bytes go in messages of at most 340 B with today's 15 B of header and CRC.
-  const framed = KINDS.reduce((s, k) => s + telemetry.reduce((a, t) => { const f = B(t.floor.kinds[k]); return a + f + 15 * Math.ceil(f / 325); }, 0), 0);
-  lines.push("", `CTS5 / floor = ${(total.cts5 / total.floor).toFixed(2)} (${total.cts5} B / ${total.floor} B); with each kind's floor bytes framed in full 340-B messages (15 B each), ${framed} B: CTS5 / that = ${(total.cts5 / framed).toFixed(2)}. A lossless coder reaching 4x would have to spend within ${((total.cts5 / 4 / framed - 1) * 100).toFixed(0)} % of this floor on every field.`);
+  // Even at the floor, each kind's bytes go in messages of at most 340 B with version 2's 16 B of header and CRC.
+  const framed = KINDS.reduce((s, k) => s + telemetry.reduce((a, t) => { const f = B(t.floor.kinds[k]); return a + f + 16 * Math.ceil(f / 324); }, 0), 0);
+  lines.push("", `CTS5 / floor = ${(total.cts5 / total.floor).toFixed(2)} (${total.cts5} B / ${total.floor} B); with each kind's floor bytes framed in full 340-B messages (16 B each), ${framed} B: CTS5 / that = ${(total.cts5 / framed).toFixed(2)}. A lossless coder reaching 4x would have to spend within ${((total.cts5 / 4 / framed - 1) * 100).toFixed(0)} % of this floor on every field.`);
   const fam: Record<string, number> = {};
   for (const t of telemetry) for (const [f, bits] of Object.entries(t.floor.families)) fam[f] = (fam[f] ?? 0) + bits;
   lines.push(`Floor by family, six profiles: ${Object.entries(fam).map(([f, bits]) => `${f} ${B(bits)} B`).join(", ")}.`);

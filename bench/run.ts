@@ -64,9 +64,9 @@ console.log(`\n## Classification (${classify.objects} candidate vignettes of 120
 console.log(`| contender | us per object (features + inference) |\n|---|---|`);
 for (const [name, us] of Object.entries(classify.usPerObject)) console.log(`| ${name} | ${us.toFixed(1)} |`);
 console.log(`\nModel load (validate + swap), ms: ${Object.entries(classify.modelLoadMs).map(([b, ms]) => `${b} ${ms.toFixed(2)}`).join(", ")}`);
-console.log(`\n## Telemetry bytes per real profile (float 4903634, AUX levels through the firmware's encoders)\n`);
+console.log(`\n## Telemetry bytes per real profile (float 4903634, AUX levels through the firmware's encoders; SBD: format 2 without a prior table)\n`);
 console.log(bytesTable(telemetry));
-console.log(`\n## Information floor per real profile and kind (docs/operators.md, "Where the floor is"), against today's 340-byte messages\n`);
+console.log(`\n## Information floor per real profile and kind (docs/operators.md, "Where the floor is"), against version 1 and version 2 (held-out tables), 340-byte messages\n`);
 console.log(floorTable(telemetry, sbdV2));
 console.log(`\n## Compact SBD format version 2 (firmware), prior tables fitted on other profiles\n`);
 console.log(v2Table(sbdV2, telemetry));

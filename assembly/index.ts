@@ -95,5 +95,5 @@ export function staticEnd(): usize { return __heap_base; }
 export {
   floatConfigPtr, floatConfigure, floatSetPhase, blocStagingPtr, floatPushBloc, sliceStagingPtr, sliceRecordBytes,
   floatClearSlice, floatPushSlice, floatFinish, telemetryReadyParts, telemetryPartPtr, telemetryPartBytes,
-  telemetryReleasePart, telemetryCounter, floatStateBytes, floatStateUsed,
+  telemetryReleasePart, telemetryCounter, floatStateBytes, floatStateUsed, priorTablePtr, floatSetPriors, floatPriorTableId,
 } from "./telemetry/api";

@@ -113,4 +113,6 @@ export enum Status {
   BLOC_RECORD = 80,
   /** The cycle has used all 65,536 SBD message or per-kind record numbers; the record was refused and counted. */
   SBD_NUMBERS_EXHAUSTED = 81,
+  /** An SBD prior table with a bad length, layout version, id 0 or a count of 2^31 or more; no table is in force. */
+  PRIOR_TABLE = 82,
 }

@@ -8,6 +8,10 @@ import { benchLabelling } from "./labellingBench.js";
 import { benchReplay } from "./replayBench.js";
 import { benchClassify } from "./classifyBench.js";
 import { benchTelemetryBytes } from "./telemetryBytes.js";
+import { accountTable, bytesTable, floorTable } from "./telemetryTables.js";
+import { benchSbdPriors, v2Table } from "./sbdPriorsBench.js";
+import { realProfiles } from "./telemetryBytes.js";
+import { loadProfile } from "../host/config/profile.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const log = (s: string) => process.stderr.write(s + "\n");
@@ -28,10 +32,13 @@ const classify = benchClassify(ROUNDS);
 
 log("telemetry bytes per real profile ...");
 const telemetry = await benchTelemetryBytes();
+log("SBD format 2 with prior tables fitted on other profiles ...");
+const profile118 = loadProfile("000118LP");
+const sbdV2 = benchSbdPriors(realProfiles(), { zones: profile118.zones, float: profile118.float });
 
 const out = join(packageRoot(), "bench", "out");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry }, null, 2));
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry, sbdV2 }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
 console.log(`| build | pages | camera working state (budget 256 KiB) | float side (slicing, encoders) | model state | object slots |\n|---|---|---|---|---|---|`);
@@ -57,11 +64,14 @@ console.log(`\n## Classification (${classify.objects} candidate vignettes of 120
 console.log(`| contender | us per object (features + inference) |\n|---|---|`);
 for (const [name, us] of Object.entries(classify.usPerObject)) console.log(`| ${name} | ${us.toFixed(1)} |`);
 console.log(`\nModel load (validate + swap), ms: ${Object.entries(classify.modelLoadMs).map(([b, ms]) => `${b} ${ms.toFixed(2)}`).join(", ")}`);
-console.log(`\n## Telemetry bytes per real profile (float 4903634, AUX levels through the firmware's encoders)\n`);
-console.log(`| profile | records | CTS5 B (files) | SBD 340 B (msgs) | SBD 270 (msgs) | SBD 100 (msgs) | gzip -9 | brotli 11 | xz -9e | CTS5 / SBD 340 | best compressor / SBD 340 |\n|---|---|---|---|---|---|---|---|---|---|---|`);
-const sum = (f: (t: (typeof telemetry)[number]) => number) => telemetry.reduce((a, t) => a + f(t), 0);
-for (const t of [...telemetry, { file: "all six", records: sum((t) => t.records), cts5Bytes: sum((t) => t.cts5Bytes), cts5Files: sum((t) => t.cts5Files), sbd: Object.fromEntries([340, 270, 100].map((l) => [l, { bytes: sum((t) => t.sbd[l].bytes), messages: sum((t) => t.sbd[l].messages) }])), gzip: sum((t) => t.gzip), brotli: sum((t) => t.brotli), xz: sum((t) => t.xz) }]) {
-  const s340 = t.sbd[340].bytes;
-  console.log(`| ${t.file} | ${t.records} | ${t.cts5Bytes} (${t.cts5Files}) | ${s340} (${t.sbd[340].messages}) | ${t.sbd[270].bytes} (${t.sbd[270].messages}) | ${t.sbd[100].bytes} (${t.sbd[100].messages}) | ${t.gzip} | ${t.brotli} | ${t.xz} | ${(t.cts5Bytes / s340).toFixed(2)} | ${(Math.min(t.gzip, t.brotli, t.xz) / s340).toFixed(2)} |`);
-}
+console.log(`\n## Telemetry bytes per real profile (float 4903634, AUX levels through the firmware's encoders; SBD: format 2 without a prior table)\n`);
+console.log(bytesTable(telemetry));
+console.log(`\n## Information floor per real profile and kind (docs/operators.md, "Where the floor is"), against version 1 and version 2 (held-out tables), 340-byte messages\n`);
+console.log(floorTable(telemetry, sbdV2));
+console.log(`\n## Compact SBD format version 2 (firmware), prior tables fitted on other profiles\n`);
+console.log(v2Table(sbdV2, telemetry));
+console.log(`\n## Where the bytes go (six profiles, 340-byte messages): version 1\n`);
+console.log(accountTable(telemetry));
+console.log(`\n## Where the bytes go: version 2, held-out tables\n`);
+console.log(accountTable(sbdV2));
 log(`written ${join(out, "bench.json")}`);

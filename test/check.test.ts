@@ -127,7 +127,7 @@ describe("an altered golden set", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("FAIL");
     expect(r.out).toContain("1 of 9 files differ");
-    expect(r.out).toMatch(/DIFFERS telemetry\/4903634_001_001\.sbd \(golden set vs simd and scalar builds\): bytes differ from offset 20 \(156 bytes, 1 differing byte/);
+    expect(r.out).toMatch(/DIFFERS telemetry\/4903634_001_001\.sbd \(golden set vs simd and scalar builds\): bytes differ from offset 20 \(157 bytes, 1 differing byte/);
     const hex = (b: number) => `0x${b.toString(16).padStart(2, "0")}`;
     expect(r.out).toContain(`byte 20: golden set ${hex(was ^ 0xff)}, simd and scalar builds ${hex(was)}`);
     expect(r.out).toMatch(/decoded: golden set: .*CRC mismatch/);

@@ -13,15 +13,18 @@ import { sliceRecordsFromAux } from "../host/telemetry/fromAux.js";
 import { decodeSbdMessages } from "../host/telemetry/sbd/index.js";
 import type { SliceKind, SliceRecord } from "../host/telemetry/types.js";
 import { writeCts5Reference } from "./support/cts5ReferenceWriter.js";
-import { encodeSbdCycle } from "./support/sbdReferenceEncoder.js";
+import { encodeSbdCycleV2 } from "./support/sbdReferenceEncoderV2.js";
+import { trainPriorTable } from "../host/telemetry/sbd/trainPriorTable.js";
+import { priorTableBytes, type SbdPriorTable } from "../host/telemetry/sbd/priorTable.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "argo-4903634");
 const AUX_FILES = readdirSync(FIXTURES).filter((f) => f.endsWith("_aux.nc")).sort();
 const profile = loadProfile("000118LP");
 const KINDS: SliceKind[] = ["lpm", "black", "taxo"];
 
-function encode(build: (typeof BUILDS)[number], records: readonly SliceRecord[], opts: { sbdMaxBytes?: number; cycle?: number; formats?: { cts5: boolean; sbd: boolean } } = {}): TelemetryPart[] {
+function encode(build: (typeof BUILDS)[number], records: readonly SliceRecord[], opts: { sbdMaxBytes?: number; cycle?: number; formats?: { cts5: boolean; sbd: boolean }; table?: SbdPriorTable | null } = {}): TelemetryPart[] {
   const ft = new FloatTelemetry(Firmware.create(build));
+  if (opts.table) expect(ft.setPriorTable(priorTableBytes(opts.table))).toBe(Status.OK);
   expect(ft.configure(buildFloatConfigBlob(profile.zones, profile.float, { cycle: opts.cycle ?? 1, sbdMaxBytes: opts.sbdMaxBytes, formats: opts.formats }))).toBe(Status.OK);
   for (const r of records) expect(ft.pushSlice(r)).toBe(Status.OK);
   expect(ft.finish()).toBe(Status.OK);
@@ -66,16 +69,22 @@ describe.each(BUILDS)("real float data through the firmware encoders (%s build)"
 describe.each(BUILDS)("firmware bytes against the reference encoders (%s build)", (build) => {
   const aux = readAuxProfile(readFileSync(join(FIXTURES, "R4903634_020_aux.nc")));
   const records = sliceRecordsFromAux(aux, profile.zones);
+  // A prior table fitted (through the reference encoder) on three other profiles, never on cycle 20.
+  const others = ["R4903634_001_aux.nc", "R4903634_010_aux.nc", "R4903634_030_aux.nc"].map((f) => sliceRecordsFromAux(readAuxProfile(readFileSync(join(FIXTURES, f))), profile.zones));
+  const table = trainPriorTable(9, others, (rs, t) => encodeSbdCycleV2(rs, { floatId: 4903634, cycle: 1, maxBytes: 340, table: t }));
   for (const limit of [100, 270, 340]) {
-    it(`SBD messages at ${limit} bytes are byte-identical to the reference encoder's, kind by kind`, () => {
-      for (const kind of KINDS) {
-        const ofKind = records.filter((r) => r.kind === kind);
-        const firmware = encode(build, ofKind, { sbdMaxBytes: limit, cycle: 20, formats: { cts5: false, sbd: true } }).map((p) => Array.from(p.bytes));
-        const reference = encodeSbdCycle(ofKind, { floatId: 4903634, cycle: 20, maxBytes: limit }).map((m) => Array.from(m));
-        expect(firmware.length).toBeGreaterThan(0);
-        expect(firmware).toEqual(reference);
-      }
-    });
+    for (const t of [null, table] as (SbdPriorTable | null)[]) {
+      it(`SBD messages at ${limit} bytes ${t === null ? "without a prior table" : "with a prior table"} are byte-identical to the reference encoder's, kind by kind`, () => {
+        for (const kind of KINDS) {
+          const ofKind = records.filter((r) => r.kind === kind);
+          const firmware = encode(build, ofKind, { sbdMaxBytes: limit, cycle: 20, formats: { cts5: false, sbd: true }, table: t }).map((p) => Array.from(p.bytes));
+          const reference = encodeSbdCycleV2(ofKind, { floatId: 4903634, cycle: 20, maxBytes: limit, table: t }).map((m) => Array.from(m));
+          expect(firmware.length).toBeGreaterThan(0);
+          expect(firmware[0][13]).toBe(t?.id ?? 0);
+          expect(firmware).toEqual(reference);
+        }
+      });
+    }
   }
   it("each kind's CTS5 file is byte-identical to the reference writer's one file of all its records, across buffer chunks", () => {
     let chunked = 0;

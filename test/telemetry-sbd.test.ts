@@ -319,8 +319,8 @@ describe("compact SBD v1 rejections", () => {
   const good = encodeSbdCycle(genCycle(new Rng(3), 340, [2, 0, 0]), { floatId: 9, cycle: 1, maxBytes: 340 })[0];
 
   it("rejects an unknown format version with a clear message", () => {
-    const r = one(frameSbdMessage({ version: 2, kindCode: 1, floatId: 5, cycle: 2, seq: 0, flags: 1, firstIndex: 0, count: 1 }, good.subarray(13, good.length - 2)));
-    expect(r.problems).toEqual([{ source: "x.sbd", offset: 1, message: "format version 2 is not supported by this decoder (knows 1)" }]);
+    const r = one(frameSbdMessage({ version: 3, kindCode: 1, floatId: 5, cycle: 2, seq: 0, flags: 1, firstIndex: 0, count: 1 }, good.subarray(13, good.length - 2)));
+    expect(r.problems).toEqual([{ source: "x.sbd", offset: 1, message: "format version 3 is not supported by this decoder (knows 1 and 2)" }]);
     expect(r.records).toEqual([]);
     expect(r.summary.cycles).toEqual([]);
   });

@@ -7,7 +7,8 @@ import { Status } from "../status";
 import { FLOAT_ARENA_BYTES, floatArenaUsed } from "./arena";
 import { KIND_TAXO, STREAM_COUNT } from "./constants";
 import { cts5RecordsRefused, cts5ValuesClamped } from "./cts5Encoder";
-import { applyFloatConfig, floatConfigInput, floatConfigured } from "./floatConfig";
+import { applyFloatConfig, floatConfigInput, floatConfigured, floatUnconfigure } from "./floatConfig";
+import { applyPriorTable, priorTableId, priorTableInput } from "./priorTable";
 import { SLICE_RECORD_BYTES, stagingRecord } from "./sliceRecord";
 import { blackObjectsDropped, blocStaging, blocsDecimated, flushSlices, pushBloc, setPhase, slicerReset, slicesLost } from "./slicer";
 import {
@@ -27,6 +28,19 @@ export function floatConfigure(lengthBytes: u32): Status {
   setPhase(4);
   return Status.OK;
 }
+
+/** Address where the host writes an SBD prior table (4504 bytes, layout in priorTable.ts). */
+export function priorTablePtr(): usize { return priorTableInput; }
+
+/** Validates and puts in force the prior table of `lengthBytes` (0: none); on error none is in force. Either way the
+ *  float must be configured again (floatConfigure starts a new cycle), so no message mixes two tables. */
+export function floatSetPriors(lengthBytes: u32): Status {
+  floatUnconfigure();
+  return applyPriorTable(lengthBytes);
+}
+
+/** Id of the prior table in force, 0 for none. */
+export function floatPriorTableId(): u32 { return priorTableId; }
 
 /** Sets the float's phase (0 DESCENT, 1 PARK, 2 DEEP_PROFILE, 3 SHORT_PARK, 4 ASCENT, 5 SURFACE); a change closes the open slice. */
 export function floatSetPhase(phase: u32): Status {

@@ -9,14 +9,14 @@ export const SBD_MAX_BYTES: u32 = 340;
 export const SBD_MIN_BYTES: u32 = 100;
 /** Spare bytes after an SBD message so a trial flush past the limit writes into owned memory. */
 export const SBD_SLACK_BYTES: u32 = 64;
-/** Header bytes of a compact SBD message (README: magic ... record count). */
-export const SBD_HEADER_BYTES: u32 = 13;
+/** Header bytes of a compact SBD message (docs/operators.md: magic ... record count, prior table id). */
+export const SBD_HEADER_BYTES: u32 = 14;
 /** Messages per cycle and records per kind the SBD header can number (u16 fields). */
 export const SBD_MAX_NUMBER: u32 = 65536;
 /** CRC bytes closing a compact SBD message. */
 export const SBD_CRC_BYTES: u32 = 2;
 /** Compact SBD format version this firmware writes. */
-export const SBD_VERSION: u32 = 1;
+export const SBD_VERSION: u32 = 2;
 /** Compact SBD magic byte ('U'). */
 export const SBD_MAGIC: u8 = 0x55;
 /** Most records one SBD message holds (its count is a u8). */

@@ -42,6 +42,11 @@ export const MAX_BOUNDARY_DBAR: f32 = 10000;
   return x > 0 && x <= MAX_BOUNDARY_DBAR;
 }
 
+/** Takes the configuration out of force: the float waits for floatConfigure (after a prior-table change). */
+export function floatUnconfigure(): void {
+  floatConfigured = false;
+}
+
 /** Validates the blob of `lengthBytes` at floatConfigInput and puts it in force; the previous one stays on error. */
 export function applyFloatConfig(lengthBytes: u32): Status {
   const p = floatConfigInput;

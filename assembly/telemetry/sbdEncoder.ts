@@ -1,4 +1,4 @@
-// Compact SBD messages (README, "Compact SBD messages"): one message under construction per record kind,
+// Compact SBD messages, format version 2 (docs/operators.md, "Compact SBD messages"): one message under construction per record kind,
 // each in its own fixed buffer with its own probabilities. A record is kept only if the message, completed,
 // still fits the limit; otherwise the message is sealed without it and the record waits for the next one.
 
@@ -7,6 +7,7 @@ import {
   KIND_LPM, SBD_CRC_BYTES, SBD_HEADER_BYTES, SBD_MAGIC, SBD_MAX_BYTES, SBD_MAX_NUMBER, SBD_MAX_RECORDS, SBD_SLACK_BYTES, SBD_VERSION,
 } from "./constants";
 import { cycleNumber, floatId, sbdLimitBytes } from "./floatConfig";
+import { priorTableId } from "./priorTable";
 import { rcFlush, rcLoad, rcPosition, rcSave, rcStart } from "./rangeEncoder";
 import { encodeSbdRecord, initProbabilities, PRED_BYTES, SBD_PROB_COUNT, useProbabilities } from "./sbdRecords";
 
@@ -137,6 +138,7 @@ function seal(kind: u32, last: bool): void {
   store<u8>(m, last ? 1 : 0, 9);
   store<u16>(m, <u16>load<u32>(counter(firstIndex, kind)), 10);
   store<u8>(m, <u8>records, 12);
+  store<u8>(m, <u8>priorTableId, 13);
   if (last) lastFlagSent = true;
   const crcAt = SBD_HEADER_BYTES + length;
   store<u16>(m + crcAt, <u16>crc16(m, crcAt));

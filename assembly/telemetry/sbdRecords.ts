@@ -1,4 +1,5 @@
-// The compact SBD format's record coding (README, "A record"): what each field is predicted from and which
+// The compact SBD format's record coding, version 2 (docs/operators.md, "A record", "Format version 2"): what
+// each field is predicted from (the previous record, the message's smoothed rates, the prior table) and which
 // context codes it. Reads the message's previous record from `prev` and writes this record's state to `next`,
 // so the caller can take the record back by not copying `next`.
 
@@ -8,6 +9,7 @@ import {
   recGrey, recImages, recKind, recPhase, recPressure, recProcessing, recTemperature, recTime, temperatureCode,
 } from "./sliceRecord";
 import { rcBit, rcDirect, rcSigned, rcUnsigned } from "./rangeEncoder";
+import { priorBin, priorCount, priorGrey, priorProbability, priorTableId, priorTaxoGrey } from "./priorTable";
 
 // Context numbers (each a 64-probability tree) and the single probabilities after them.
 const CTX_DT: u32 = 0;
@@ -32,9 +34,13 @@ export const SBD_PROB_COUNT: u32 = P_ULP + 4;
 // Predictor state layout (PRED_BYTES): what the next record is predicted from.
 //   0 u32 has previous   4 u32 time   8 i64 time step   16 u32 pressure code   20 u32 phase
 //  24 i64 pressure step  32 u32 images  36 u32 temperature code  40 u32 processing  44 u32 TAXO categories
-//  48 u64 x 18 count integer views   192 u8 x 18 greys
+//  48 u64 x 18 count integer views   192 u8 x 18 greys   216 u64 smoothed images   224 u64 x 18 smoothed counts
 /** Bytes of one predictor state. */
-export const PRED_BYTES: u32 = 216;
+export const PRED_BYTES: u32 = 368;
+/** Counts below this are predicted from the message's smoothed rate rather than the previous record alone. */
+const SMOOTH_BELOW: u64 = 64;
+/** Weight (in objects) of the prior table's grey against the previous record's. */
+const GREY_PRIOR_WEIGHT: u32 = 4;
 
 let probs: usize = 0;
 
@@ -91,8 +97,13 @@ function contextCentre(ctx: u32): i32 {
   return <u64>1 << <u64>max<i32>(8, 20 - abs<i32>(b - centre));
 }
 
-/** Fills `table` for a new message: each tree shaped to its context's expected bit length, singles at one half. */
+/** Fills `table` for a new message: from the prior table when one is in force, else each tree shaped to its
+ *  context's expected bit length. */
 export function initProbabilities(table: usize): void {
+  if (priorTableId != 0) {
+    for (let i: u32 = 0; i < SBD_PROB_COUNT; i++) store<u16>(table + (i << 1), priorProbability(i));
+    return;
+  }
   for (let ctx: u32 = 0; ctx < TREE_CONTEXTS; ctx++) {
     const centre = contextCentre(ctx);
     const t = table + ((ctx << 6) << 1);
@@ -169,13 +180,16 @@ export function encodeSbdRecord(r: usize, prev: usize, next: usize): void {
   if (first) rcDirect(<u64>q, 16);
   else rcSigned(tree(CTX_TEMP), <i64>q - <i64>load<u32>(prev, 36));
   store<u32>(next, q, 36);
-  encodeCounts(r, prev, next, first, images);
-  if (kind == KIND_LPM) encodeGreys(r, prev, next, first);
+  const bin = priorBin(p);
+  encodeCounts(r, prev, next, first, images, bin);
+  if (kind == KIND_LPM) encodeGreys(r, prev, next, first, bin);
 }
 
-function encodeCounts(r: usize, prev: usize, next: usize, first: bool, images: u32): void {
-  const classes = countClasses(recKind(r));
+function encodeCounts(r: usize, prev: usize, next: usize, first: bool, images: u32, bin: u32): void {
+  const kind = recKind(r);
+  const classes = countClasses(kind);
   const prevImages = <u64>load<u32>(prev, 32);
+  const prevAccI = load<u64>(prev, 216);
   let below: u64 = 0;
   for (let k: u32 = 0; k < classes; k++) {
     const bits = recCountBits(r, k);
@@ -188,24 +202,38 @@ function encodeCounts(r: usize, prev: usize, next: usize, first: bool, images: u
     } else {
       n = c >> 2;
       let pred: u64;
-      if (first) {
+      if (first && priorTableId != 0) {
+        // The table's spectrum at this depth: scaled from the class below once it expects >= 64 objects there.
+        const e = priorCount(kind, bin, k);
+        const eBelow = k == 0 ? 0 : priorCount(kind, bin, k - 1);
+        pred = k > 0 && <u64>images * eBelow >= 65536 ? (below * e + (eBelow >> 1)) / eBelow : (<u64>images * e + 512) >> 10;
+      } else if (first) {
         // A first record has no previous one: a typical spectrum's ratios to the class below.
         // (class 1, mostly 1-px noise, ~2,000 objects per image).
         pred = k == 0 ? <u64>images << 11 : k == 1 ? below >> 4 : k == 2 ? below >> 2 : (below * 5) >> 3;
       } else {
         const pn = load<u64>(prev + 48 + (k << 3));
-        pred = prevImages == 0 ? pn : (pn * <u64>images + (prevImages >> 1)) / prevImages;
+        // Small counts: the message's smoothed rate (sums halved at each record) is less noisy than one record.
+        if (pn < SMOOTH_BELOW && prevAccI > 0) pred = (load<u64>(prev + 224 + (k << 3)) * <u64>images + (prevAccI >> 1)) / prevAccI;
+        else pred = prevImages == 0 ? pn : (pn * <u64>images + (prevImages >> 1)) / prevImages;
       }
       if (pred > 0xffffffff) pred = 0xffffffff;
       rcSigned(tree(CTX_COUNT + min<u32>(bitLength(pred), COUNT_CONTEXTS - 1)), <i64>n - <i64>pred);
     }
     store<u64>(next + 48 + (k << 3), n);
+    const acc = first ? 0 : load<u64>(prev + 224 + (k << 3));
+    store<u64>(next + 224 + (k << 3), acc - (acc >> 1) + n);
     below = n;
   }
-  for (let k = classes; k < LPM_CLASSES; k++) store<u64>(next + 48 + (k << 3), 0);
+  for (let k = classes; k < LPM_CLASSES; k++) {
+    store<u64>(next + 48 + (k << 3), 0);
+    store<u64>(next + 224 + (k << 3), 0);
+  }
+  const accI = first ? 0 : prevAccI;
+  store<u64>(next, accI - (accI >> 1) + <u64>images, 216);
 }
 
-function encodeGreys(r: usize, prev: usize, next: usize, first: bool): void {
+function encodeGreys(r: usize, prev: usize, next: usize, first: bool, bin: u32): void {
   let lastGrey: u32 = 33;
   for (let k: u32 = 0; k < LPM_CLASSES; k++) {
     const g = recGrey(r, k);
@@ -213,8 +241,15 @@ function encodeGreys(r: usize, prev: usize, next: usize, first: bool): void {
       rcSigned(tree(CTX_GREY), <i64>g);
     } else {
       const n = load<u64>(next + 48 + (k << 3));
-      const usePrev = !first && load<u64>(prev + 48 + (k << 3)) > 0;
-      const pred = usePrev ? <u32>load<u8>(prev + 192 + k) : lastGrey;
+      const w = first ? 0 : <u32>min<u64>(load<u64>(prev + 48 + (k << 3)), 255);
+      let pred: u32;
+      if (priorTableId != 0) {
+        // The previous record's grey weighs its objects (at most 255), the table's weighs GREY_PRIOR_WEIGHT.
+        const pg = priorGrey(bin, k);
+        pred = w == 0 ? pg : (<u32>load<u8>(prev + 192 + k) * w + pg * GREY_PRIOR_WEIGHT + ((w + GREY_PRIOR_WEIGHT) >> 1)) / (w + GREY_PRIOR_WEIGHT);
+      } else {
+        pred = w > 0 ? <u32>load<u8>(prev + 192 + k) : lastGrey;
+      }
       rcSigned(tree(CTX_GREY + 1 + min<u32>(bitLength(n), 7)), <i64>g - <i64>pred);
       lastGrey = g;
     }
@@ -249,7 +284,7 @@ function encodeTaxo(r: usize, prev: usize, next: usize, first: bool): void {
     if (cls == 3) rcDirect(<u64>sizeBits, 32);
     else rcUnsigned(tree(CTX_TAXO_SIZE), <u64>sum);
     const g = <i64>catGrey(c);
-    rcSigned(tree(CTX_TAXO_GREY), g - lastGrey);
+    rcSigned(tree(CTX_TAXO_GREY), g - (priorTableId != 0 ? <i64>priorTaxoGrey(<u32>index) : lastGrey));
     lastGrey = g;
   }
 }

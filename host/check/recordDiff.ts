@@ -3,6 +3,7 @@
 // matches (one altered byte does that) is decoded a second time with its CRC recomputed, so the records
 // the altered byte touches are still shown.
 import { decodeCts5File } from "../telemetry/cts5/index.js";
+import { installedPriorTables } from "../config/installedPriorTables.js";
 import { crc16CcittFalse, decodeSbdMessage, SBD_CRC_BYTES, SBD_MIN_MESSAGE_BYTES, type SbdHeader } from "../telemetry/sbd/index.js";
 import type { SliceRecord } from "../telemetry/types.js";
 
@@ -44,7 +45,8 @@ function decode(path: string, bytes: Uint8Array): { side: DecodedSide; records: 
     const r = decodeCts5File(bytes, path);
     return { side: { records: r.records.length, problems: r.problems.map((p) => `byte ${p.offset}: ${p.message}`), crcRecomputed: false, header: null }, records: r.records };
   }
-  const first = decodeSbdMessage(path, bytes);
+  const options = { priorTables: installedPriorTables() };
+  const first = decodeSbdMessage(path, bytes, options);
   if (first.ok) return { side: { records: first.records.length, problems: [], crcRecomputed: false, header: first.header }, records: first.records };
   const problems = [`byte ${first.problem.offset}: ${first.problem.message}`];
   if (/CRC/.test(first.problem.message) && bytes.length >= SBD_MIN_MESSAGE_BYTES) {
@@ -52,7 +54,7 @@ function decode(path: string, bytes: Uint8Array): { side: DecodedSide; records: 
     const crc = crc16CcittFalse(copy, 0, copy.length - SBD_CRC_BYTES);
     copy[copy.length - 2] = crc & 0xff;
     copy[copy.length - 1] = crc >> 8;
-    const again = decodeSbdMessage(path, copy);
+    const again = decodeSbdMessage(path, copy, options);
     if (again.ok) return { side: { records: again.records.length, problems, crcRecomputed: true, header: again.header }, records: again.records };
     // The altered byte broke the body too: say where, which is as close to the change as the decoder gets.
     problems.push(`with its CRC recomputed, byte ${again.problem.offset}: ${again.problem.message}`);

@@ -12,7 +12,8 @@ const help = `Usage: uvp-float decode <files or directories...> [options]
 
 Decodes what a float transmitted: CTS5 files (xxxx_ccc_mm_uvp6_lpm.hex, _uvp6_txo.hex, _uvp6_blk.hex, whole
 or split into parts #01, #02, ... that are joined byte for byte, a missing or repeated part being reported)
-and this project's compact SBD messages (format version 1), into records named like
+and this project's compact SBD messages (format versions 1 and 2; a version-2
+message coded with a prior table needs a profile under profiles/ that carries it), into records named like
 the Argo AUX variables (PRES, NB_SIZE_SPECTRA_PARTICLES, BLACK_NB_SIZE_SPECTRA_PARTICLES, NB_OBJECT_CATEGORY,
 ...). A file is recognised by its first byte (0x1B, 0x1C, 0x1D: CTS5; 0x55: SBD) or else by its name; a
 directory is decoded file by file in name order (files that are neither are listed as skipped). Damaged

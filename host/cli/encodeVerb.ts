@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { buildFloatConfigBlob } from "../config/floatConfigBlob.js";
 import type { Profile } from "../config/profile.js";
+import { priorTableBytes } from "../telemetry/sbd/priorTable.js";
 import { Firmware, Status, describeStatus } from "../firmware/index.js";
 import { FloatTelemetry, type TelemetryPart } from "../firmware/floatTelemetry.js";
 import { readAuxProfile } from "../formats/argo/index.js";
@@ -26,7 +27,8 @@ simulated profile costs in bytes and messages. Two inputs:
 Options:
   --format <f>      cts5: NKE CTS5 files xxxx_ccc_mm_uvp6_lpm.hex, _uvp6_txo.hex, _uvp6_blk.hex, one per
                     kind (xxxx: the float's serial number, the profile's float.serialHex);
-                    sbd: compact SBD messages <wmo>_<ccc>_<seq>.sbd (this project's format v1)
+                    sbd: compact SBD messages <wmo>_<ccc>_<seq>.sbd (this project's format 2, coded
+                    with the profile's SBD prior table when it names one)
   --out <dir>       directory for the files (created)
   --profile <name>  zone table, float id and serial, SBD limit (default 000118LP)
   --cts5-part-bytes <n>  a CTS5 file over n bytes (100-16777216) is written as parts ..._uvp6_lpm#01.hex, #02, ...
@@ -117,6 +119,10 @@ interface Encoded {
 
 function floatSide(profile: Profile, opts: EncodeOptions, ids: CycleIds): FloatTelemetry {
   const ft = new FloatTelemetry(Firmware.create(buildOption("encode", opts.build)));
+  if (profile.sbdPriorTable) {
+    const t = ft.setPriorTable(priorTableBytes(profile.sbdPriorTable));
+    if (t !== Status.OK) throw new CliError(`the firmware refused the SBD prior table of profile ${profile.name}: ${describeStatus(t)}`, ExitCode.FIRMWARE);
+  }
   const blob = buildFloatConfigBlob(profile.zones, profile.float, {
     floatId: ids.floatId, cycle: ids.cycle, pattern: ids.pattern, sbdMaxBytes: opts.sbdBytes,
     formats: { cts5: opts.format === "cts5", sbd: opts.format === "sbd" },

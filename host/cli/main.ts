@@ -12,10 +12,11 @@ import { profilesVerb } from "./profilesVerb.js";
 import { replayVerb } from "./replayVerb.js";
 import { reportVerb } from "./reportVerb.js";
 import { spectrumVerb } from "./spectrumVerb.js";
+import { sbdPriorsVerb } from "./sbdPriorsVerb.js";
 import type { Verb } from "./verb.js";
 
 /** The verbs the host provides. */
-export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb, encodeVerb, decodeVerb, compareVerb, checkVerb, reportVerb];
+export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb, encodeVerb, sbdPriorsVerb, decodeVerb, compareVerb, checkVerb, reportVerb];
 
 function usage(verbs: Verb[]): string {
   return `Usage: uvp-float <verb> [options]

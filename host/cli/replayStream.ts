@@ -44,7 +44,7 @@ export function replayStream(job: ReplayStreamJob, progress: boolean | ((done: n
   const { input, telemetryDir, cycle } = job;
   const telemetryProfile = telemetryDir ? telemetryProfileFor(input, job.profileName) : undefined;
   const telemetry: TelemetryOptions | undefined = telemetryDir
-    ? { floatId: telemetryProfile?.float.wmo ?? 0, cycle, sbdMaxBytes: telemetryProfile?.float.sbdMaxBytes, zones: job.profileName ? telemetryProfile?.zones : undefined, phase: job.phase }
+    ? { floatId: telemetryProfile?.float.wmo ?? 0, cycle, sbdMaxBytes: telemetryProfile?.float.sbdMaxBytes, zones: job.profileName ? telemetryProfile?.zones : undefined, phase: job.phase, priorTable: telemetryProfile?.sbdPriorTable }
     : undefined;
   let out;
   try {

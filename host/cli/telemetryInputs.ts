@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { recordKey } from "../telemetry/recordKey.js";
 import { decodeCts5Set, parseCts5FileName } from "../telemetry/cts5/index.js";
 import { decodeSbdMessages, type SbdSummary } from "../telemetry/sbd/index.js";
+import { installedPriorTables } from "../config/installedPriorTables.js";
 import type { DecodeProblem, SliceKind, SliceRecord } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
 
@@ -113,7 +114,7 @@ export function decodeTelemetryFiles(files: readonly TelemetryFile[]): DecodedTe
   let sbdSummary: SbdSummary | null = null;
   let sentBothWays = 0;
   if (sbd.length > 0) {
-    const r = decodeSbdMessages(sbd.map((f) => ({ source: f.source, bytes: f.bytes })));
+    const r = decodeSbdMessages(sbd.map((f) => ({ source: f.source, bytes: f.bytes })), { priorTables: installedPriorTables() });
     // A float may send a slice both ways (CTS5 over RUDICS, SBD as a fallback): keep one copy.
     const fromCts5 = new Set(records.map(recordKey));
     for (const rec of r.records) {

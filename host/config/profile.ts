@@ -9,6 +9,8 @@ import { MAX_HEIGHT_PX, MAX_WIDTH_PX } from "./configBlob.js";
 import { ConfigLineError } from "./configLine.js";
 import { parseHwConf, type HwConf } from "./hwConf.js";
 import { parseTaxoConf, type TaxoConf } from "./taxoConf.js";
+import { parsePriorTableJson } from "../telemetry/sbd/priorTableJson.js";
+import type { SbdPriorTable } from "../telemetry/sbd/priorTable.js";
 
 /** How the float reduces a depth zone's blocs: kept one by one (RW), the first of each slice (DW), or averaged per slice (AM). */
 export type ZoneProcessing = "raw" | "decimated" | "mean";
@@ -66,6 +68,8 @@ export interface Profile {
   zones: ZoneTable;
   park: ParkSampling;
   float: FloatTelemetrySettings;
+  /** The SBD prior table the float codes its version-2 messages with ("sbdPriorTable": a file under profiles/). */
+  sbdPriorTable?: SbdPriorTable;
 }
 
 /** The package's profiles/ folder. */
@@ -119,6 +123,18 @@ export function loadProfile(name: string): Profile {
   }
   const profile = parseProfile(data, path);
   if (profile.name !== name) throw new Error(`profile ${name} (${path}): its "name" is ${JSON.stringify(profile.name)}`);
+  const tableFile = (data as Record<string, unknown>).sbdPriorTable;
+  if (tableFile !== undefined) {
+    if (typeof tableFile !== "string") throw new Error(`profile ${name} (${path}): "sbdPriorTable" must be a file name under profiles/`);
+    const tablePath = join(profilesDir(), tableFile);
+    let text: string;
+    try {
+      text = readFileSync(tablePath, "utf8");
+    } catch (e) {
+      throw new Error(`profile ${name}: cannot read its SBD prior table ${tablePath} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    profile.sbdPriorTable = parsePriorTableJson(text, tablePath);
+  }
   return profile;
 }
 

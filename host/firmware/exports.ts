@@ -67,6 +67,9 @@ export interface FirmwareExports {
   modelStateBytes(): number;
   floatConfigPtr(): number;
   floatConfigure(lengthBytes: number): number;
+  priorTablePtr(): number;
+  floatSetPriors(lengthBytes: number): number;
+  floatPriorTableId(): number;
   floatSetPhase(phase: number): number;
   blocStagingPtr(): number;
   floatPushBloc(): number;

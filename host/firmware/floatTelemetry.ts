@@ -76,6 +76,13 @@ export class FloatTelemetry {
     return status;
   }
 
+  /** Puts an SBD prior table (host/telemetry/sbd/priorTable.ts, priorTableBytes) in force, or none for an empty
+   *  array; the float must then be configured again (a new cycle). */
+  setPriorTable(table: Uint8Array): Status {
+    if (table.length > 0) new Uint8Array(this.x.memory.buffer, this.x.priorTablePtr(), Math.min(table.length, 4504)).set(table.subarray(0, 4504));
+    return this.x.floatSetPriors(table.length);
+  }
+
   /** Tells the float's phase; a change closes the open slice. */
   setPhase(phase: Cts5Phase): Status {
     return this.retrying(() => this.x.floatSetPhase(CTS5_PHASES.indexOf(phase)));

@@ -57,6 +57,7 @@ export enum Status {
   NO_PART = 79,
   BLOC_RECORD = 80,
   SBD_NUMBERS_EXHAUSTED = 81,
+  PRIOR_TABLE = 82,
 }
 
 const explanations: Record<number, string> = {
@@ -114,6 +115,7 @@ const explanations: Record<number, string> = {
   [Status.NO_PART]: "telemetryReleasePart for a stream with no sealed part",
   [Status.BLOC_RECORD]: "a bloc record with an unknown kind or impossible values; ignored",
   [Status.SBD_NUMBERS_EXHAUSTED]: "the cycle has used all 65,536 SBD message or record numbers; the record was refused and counted",
+  [Status.PRIOR_TABLE]: "SBD prior table with a bad length, layout version, id 0 or a count of 2^31 or more; no table is in force",
   [Status.HISTOGRAM_ENTRY]: "area-histogram entry out of range (area, mean grey, or more objects than pixels)",
 };
 

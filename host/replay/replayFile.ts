@@ -8,6 +8,7 @@ import { openStream } from "../formats/stream/streamReader.js";
 import type { MissionPhase, StreamProblem } from "../formats/stream/streamTypes.js";
 import { buildFloatConfigBlob } from "../config/floatConfigBlob.js";
 import type { ZoneTable } from "../config/profile.js";
+import { priorTableBytes, type SbdPriorTable } from "../telemetry/sbd/priorTable.js";
 import type { TelemetryPart } from "../firmware/floatTelemetry.js";
 import type { Cts5Phase } from "../telemetry/types.js";
 import { createProgress } from "./progress.js";
@@ -48,6 +49,8 @@ export interface TelemetryOptions {
   zones?: ZoneTable;
   /** The float's phase for every bloc; default: each frame's own (a stream), ASCENT (a *_data.txt, which has none). */
   phase?: Cts5Phase;
+  /** SBD prior table the float codes with (the profile's); none when absent. */
+  priorTable?: SbdPriorTable;
 }
 
 const PHASES: Record<MissionPhase, Cts5Phase> = {
@@ -61,6 +64,12 @@ function floatBlob(options: ReplayFileOptions, zones: ZoneTable | undefined): Ui
   const table = t.zones ?? zones;
   if (!table) throw new Error("telemetry needs a depth-zone table: this input has none, give a profile");
   return buildFloatConfigBlob(table, { wmo: t.floatId ?? 0, sbdMaxBytes: t.sbdMaxBytes ?? 340 }, { cycle: t.cycle ?? 1 });
+}
+
+/** The prior table's bytes for the firmware, when telemetry is on and the profile has one. */
+function priorBytes(options: ReplayFileOptions): Uint8Array | undefined {
+  const t = options.telemetry?.priorTable;
+  return t ? priorTableBytes(t) : undefined;
 }
 
 /** The camera lines with the model's TAXO_CONF in place of the input's, when a model comes with one. */
@@ -105,7 +114,7 @@ function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutpu
     throw new Error(`${path}: not a readable uvp-float stream: ${reader.problems.map((p) => `${p.message} (byte ${p.offset})`).join("; ")}`);
   }
   const firstFrame = first.done ? null : first.value;
-  const session = new ReplaySession(withModelLines(header, options), options.build, firstFrame ? { widthPx: firstFrame.widthPx, heightPx: firstFrame.heightPx } : null, options.model?.bytes, floatBlob(options, header.zones));
+  const session = new ReplaySession(withModelLines(header, options), options.build, firstFrame ? { widthPx: firstFrame.widthPx, heightPx: firstFrame.heightPx } : null, options.model?.bytes, floatBlob(options, header.zones), priorBytes(options));
   const total = typeof header.metadata.frames === "number" ? header.metadata.frames : undefined;
   const progress = options.progress ? createProgress("replay", total) : null;
   let done = 0;
@@ -132,7 +141,7 @@ function replayDataTxt(path: string, options: ReplayFileOptions): ReplayOutput {
   const started = performance.now();
   const parsed = readDataTxt(readFileSync(path)); // raw bytes: problem offsets are true file offsets
   if (!parsed.hwConf || !parsed.acqConf) throw new Error(`${path}: *_data.txt without its HW_CONF and ACQ_CONF header lines`);
-  const session = new ReplaySession(withModelLines({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options), options.build, null, options.model?.bytes, floatBlob(options, undefined));
+  const session = new ReplaySession(withModelLines({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options), options.build, null, options.model?.bytes, floatBlob(options, undefined), priorBytes(options));
   const progress = options.progress ? createProgress("replay", parsed.images.length) : null;
   parsed.images.forEach((img, index) => {
     session.feed({

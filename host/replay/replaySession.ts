@@ -77,7 +77,7 @@ export class ReplaySession {
    * Configures a firmware of `build` from the camera lines, for frames of `frameSize` (null: histogram
    * frames only), with a classification `model` (uvpec binary) when given.
    */
-  constructor(lines: CameraLines, build: Build | "auto", frameSize: { widthPx: number; heightPx: number } | null, model?: Uint8Array, floatConfig?: Uint8Array) {
+  constructor(lines: CameraLines, build: Build | "auto", frameSize: { widthPx: number; heightPx: number } | null, model?: Uint8Array, floatConfig?: Uint8Array, priorTable?: Uint8Array) {
     this.hw = parseHwConf(lines.hwConf);
     const acq = parseAcqConf(lines.acqConf);
     const taxo = lines.taxoConf ? parseTaxoConf(lines.taxoConf) : undefined;
@@ -98,6 +98,10 @@ export class ReplaySession {
     }
     if (floatConfig) {
       this.telemetry = new FloatTelemetry(this.firmware);
+      if (priorTable) {
+        const t = this.telemetry.setPriorTable(priorTable);
+        if (t !== Status.OK) throw new Error(`firmware refused the SBD prior table: ${describeStatus(t)}`);
+      }
       const f = this.telemetry.configure(floatConfig);
       if (f !== Status.OK) throw new Error(`firmware refused the float configuration: ${describeStatus(f)}`);
     }

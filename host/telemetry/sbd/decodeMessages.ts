@@ -1,8 +1,10 @@
 // Decoding a batch of compact SBD messages: each message alone, then per float and cycle the duplicates, the
 // conflicts, the order of the records and which messages are missing. Messages may come in any order.
 import type { DecodeProblem, SliceKind, SliceRecord } from "../types.js";
-import { parseSbdFrame, SBD_HEADER_BYTES, type SbdHeader } from "./sbdHeader.js";
+import type { SbdPriorTable } from "./priorTable.js";
+import { parseSbdFrame, SBD_HEADER_BYTES, SBD_HEADER_BYTES_V2, type SbdHeader } from "./sbdHeader.js";
 import { decodeSbdBody } from "./sbdRecords.js";
+import { decodeSbdBodyV2 } from "./sbdRecordsV2.js";
 import { cycleText, missingSequences, type SbdCycleSummary, type SbdSummary } from "./sbdSummary.js";
 
 /** One received message: a label for problems (file name...) and its bytes. */
@@ -40,11 +42,28 @@ export interface SbdDecodeResult {
 const KIND_ORDER: Record<SliceKind, number> = { lpm: 0, black: 1, taxo: 2 };
 const KIND_NAMES: Record<SliceKind, string> = { lpm: "LPM", black: "BLACK", taxo: "TAXO" };
 
-/** Decodes one message on its own; never throws. */
-export function decodeSbdMessage(source: string, bytes: Uint8Array): SbdMessageResult {
+/** What the decoder holds besides the messages: the prior tables version-2 messages may name. */
+export interface SbdDecodeOptions {
+  priorTables?: readonly SbdPriorTable[];
+}
+
+/** Decodes one message on its own; never throws. A version-2 message naming a table not in `options` is refused. */
+export function decodeSbdMessage(source: string, bytes: Uint8Array, options: SbdDecodeOptions = {}): SbdMessageResult {
   const frame = parseSbdFrame(bytes);
   if (!frame.ok) return { ok: false, header: null, problem: { source, offset: frame.offset, message: frame.message } };
-  const body = decodeSbdBody(frame.header.kind, frame.header.count, frame.body, SBD_HEADER_BYTES);
+  const h = frame.header;
+  let table: SbdPriorTable | null = null;
+  if (h.tableId !== 0) {
+    table = options.priorTables?.find((t) => t.id === h.tableId) ?? null;
+    if (table === null) {
+      const known = (options.priorTables ?? []).map((t) => t.id);
+      const message = `message was coded with SBD prior table id ${h.tableId}, which this decoder does not hold (${known.length === 0 ? "no table given" : `holds ${known.join(", ")}`}); a profile under profiles/ must carry table ${h.tableId} ("sbdPriorTable")`;
+      return { ok: false, header: h, problem: { source, offset: 13, message } };
+    }
+  }
+  const body = h.version === 2
+    ? decodeSbdBodyV2(h.kind, h.count, frame.body, table, SBD_HEADER_BYTES_V2)
+    : decodeSbdBody(h.kind, h.count, frame.body, SBD_HEADER_BYTES);
   if (!body.ok) return { ok: false, header: frame.header, problem: { source, offset: body.offset, message: body.message } };
   return { ok: true, header: frame.header, records: body.records };
 }
@@ -64,13 +83,13 @@ interface Cycle {
 }
 
 /** Decodes a batch of messages of any floats and cycles, in any order, with duplicates and gaps; never throws. */
-export function decodeSbdMessages(messages: readonly SbdMessageInput[]): SbdDecodeResult {
+export function decodeSbdMessages(messages: readonly SbdMessageInput[], options: SbdDecodeOptions = {}): SbdDecodeResult {
   const problems: DecodeProblem[] = [];
   const cycles = new Map<string, Cycle>();
   for (const m of messages) {
     let result: SbdMessageResult;
     try {
-      result = decodeSbdMessage(m.source, m.bytes);
+      result = decodeSbdMessage(m.source, m.bytes, options);
     } catch (e) {
       // Not expected to happen; a decoder bug must still not stop the other messages.
       problems.push({ source: m.source, offset: 0, message: `internal decoder error: ${String(e)}` });

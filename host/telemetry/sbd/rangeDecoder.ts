@@ -18,11 +18,48 @@ export function newProbs(size: number): Uint16Array {
   return new Uint16Array(size).fill(PROB_INIT);
 }
 
+/** Where a decoder's bits went: information (-log2 of each decoded bit's probability) summed per label. */
+export class BitCosts {
+  /** Label the next bits are charged to. */
+  label = "other";
+  /** Bits per label. */
+  readonly bits = new Map<string, number>();
+
+  /** Adds `bits` to the current label. */
+  charge(bits: number): void {
+    this.bits.set(this.label, (this.bits.get(this.label) ?? 0) + bits);
+  }
+}
+
+/** Counts of 0 and 1 bits decoded at each probability of a message's flat table (for learning initial probabilities). */
+export class BitStatistics {
+  /** zeros[i], ones[i]: bits decoded with flat probability i. */
+  readonly zeros: number[];
+  readonly ones: number[];
+  /** Where each context array starts in the flat table; set by whoever builds the contexts. */
+  readonly base = new Map<Uint16Array, number>();
+  constructor(size: number) {
+    this.zeros = new Array(size).fill(0);
+    this.ones = new Array(size).fill(0);
+  }
+  /** Counts one decoded bit. */
+  record(probs: Uint16Array, index: number, bit: number): void {
+    const b = this.base.get(probs);
+    if (b === undefined) return;
+    if (bit === 0) this.zeros[b + index]++;
+    else this.ones[b + index]++;
+  }
+}
+
 /** Decoder over one message body; never throws, bytes past the body's end read as 0x00. */
 export class RangeDecoder {
   private range = TWO_32 - 1;
   private code = 0;
   private pos = 0;
+  /** When set, every decoded bit charges its information to costs.label (benchmark accounting). */
+  costs: BitCosts | null = null;
+  /** When set, every adaptive bit is counted per probability (learning a prior table's initial probabilities). */
+  stats: BitStatistics | null = null;
 
   /** Starts decoding `body` (the coder output without its first, always-zero, byte). */
   constructor(private readonly body: Uint8Array) {
@@ -50,6 +87,8 @@ export class RangeDecoder {
       probs[index] = p - (p >> MOVE_BITS);
       bit = 1;
     }
+    if (this.costs !== null) this.costs.charge(-Math.log2((bit === 0 ? p : PROB_ONE - p) / PROB_ONE));
+    if (this.stats !== null) this.stats.record(probs, index, bit);
     this.normalize();
     return bit;
   }
@@ -67,6 +106,7 @@ export class RangeDecoder {
       value = value * 2 + bit;
       this.normalize();
     }
+    if (this.costs !== null) this.costs.charge(count);
     return value;
   }
 

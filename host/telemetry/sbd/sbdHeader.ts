@@ -1,13 +1,18 @@
-// Framing of a compact SBD message, format version 1: the 13-byte header, the body and the closing CRC.
+// Framing of a compact SBD message: the header (13 bytes in format version 1, 14 in version 2, whose last byte names
+// the prior table), the body and the closing CRC.
 import type { SliceKind } from "../types.js";
 import { crc16CcittFalse } from "./crc16.js";
 
 /** First byte of every compact SBD message ('U'). */
 export const SBD_MAGIC = 0x55;
-/** The only format version this decoder knows. */
-export const SBD_FORMAT_VERSION = 1;
-/** Bytes of the header before the body. */
+/** The newest format version this decoder knows (it also reads version 1). */
+export const SBD_FORMAT_VERSION = 2;
+/** Format versions this decoder reads. */
+export const SBD_KNOWN_VERSIONS: readonly number[] = [1, 2];
+/** Bytes of a version-1 header before the body. */
 export const SBD_HEADER_BYTES = 13;
+/** Bytes of a version-2 header: version 1's and the prior table id. */
+export const SBD_HEADER_BYTES_V2 = 14;
 /** Bytes of the CRC after the body. */
 export const SBD_CRC_BYTES = 2;
 /** Smallest possible message: header and CRC around an empty body. */
@@ -25,8 +30,10 @@ export const SBD_KIND_CODES: Readonly<Record<SliceKind, number>> = { lpm: 1, bla
 
 const KINDS_BY_CODE: readonly (SliceKind | undefined)[] = [undefined, "lpm", "black", "taxo"];
 
-/** The header fields of a version-1 message. */
+/** The header fields of a message. */
 export interface SbdHeader {
+  /** Format version, 1 or 2. */
+  version: number;
   kind: SliceKind;
   /** Float id (WMO number), u24. */
   floatId: number;
@@ -39,9 +46,11 @@ export interface SbdHeader {
   firstIndex: number;
   /** Records in the body, 1-255 (0 only in a last message that closes a cycle whose last record was refused). */
   count: number;
+  /** Version 2: id of the prior table the body was coded with (0: none). Version 1: 0. */
+  tableId: number;
 }
 
-/** A parsed frame, or where and why the bytes are not a usable version-1 message. */
+/** A parsed frame, or where and why the bytes are not a usable message. */
 export type SbdFrame =
   | { ok: true; header: SbdHeader; body: Uint8Array }
   | { ok: false; offset: number; message: string };
@@ -54,11 +63,13 @@ export function parseSbdFrame(bytes: Uint8Array): SbdFrame {
     return fail(0, `bad magic byte 0x${hex(bytes[0], 2)} (expected 0x55): not a compact SBD message`);
   }
   // The version comes before the length check: a later version may lay its messages out differently.
-  if (len >= 2 && bytes[1] >> 4 !== SBD_FORMAT_VERSION) {
-    return fail(1, `format version ${bytes[1] >> 4} is not supported by this decoder (knows ${SBD_FORMAT_VERSION})`);
+  const version = len >= 2 ? bytes[1] >> 4 : 1;
+  if (!SBD_KNOWN_VERSIONS.includes(version)) {
+    return fail(1, `format version ${version} is not supported by this decoder (knows ${SBD_KNOWN_VERSIONS.join(" and ")})`);
   }
-  if (len < SBD_MIN_MESSAGE_BYTES) {
-    return fail(len, `message is ${len} bytes, shorter than the ${SBD_MIN_MESSAGE_BYTES}-byte minimum (truncated?)`);
+  const headerBytes = version === 2 ? SBD_HEADER_BYTES_V2 : SBD_HEADER_BYTES;
+  if (len < headerBytes + SBD_CRC_BYTES) {
+    return fail(len, `message is ${len} bytes, shorter than the ${headerBytes + SBD_CRC_BYTES}-byte minimum (truncated?)`);
   }
   const stored = bytes[len - 2] | (bytes[len - 1] << 8);
   const computed = crc16CcittFalse(bytes, 0, len - SBD_CRC_BYTES);
@@ -75,6 +86,7 @@ export function parseSbdFrame(bytes: Uint8Array): SbdFrame {
   const count = bytes[12];
   if (count === 0 && (flags & SBD_FLAG_LAST) === 0) return fail(12, "record count is 0 (only a cycle's last message may hold no record)");
   const header: SbdHeader = {
+    version,
     kind,
     floatId: bytes[2] | (bytes[3] << 8) | (bytes[4] << 16),
     cycle: bytes[5] | (bytes[6] << 8),
@@ -82,8 +94,9 @@ export function parseSbdFrame(bytes: Uint8Array): SbdFrame {
     last: (flags & SBD_FLAG_LAST) !== 0,
     firstIndex: bytes[10] | (bytes[11] << 8),
     count,
+    tableId: version === 2 ? bytes[13] : 0,
   };
-  return { ok: true, header, body: bytes.subarray(SBD_HEADER_BYTES, len - SBD_CRC_BYTES) };
+  return { ok: true, header, body: bytes.subarray(headerBytes, len - SBD_CRC_BYTES) };
 }
 
 function fail(offset: number, message: string): SbdFrame {

@@ -91,6 +91,48 @@ export function newSbdContexts(): SbdContexts {
   };
 }
 
+/** The contexts in the firmware's flat order (README "Contexts"): DT, DP, IMG, TEMP, COUNT[24], GREY[9], TAXO_N,
+ *  TAXO_CLASS, TAXO_COUNT, TAXO_SIZE, TAXO_GREY (64 each), then SAME_PHASE, SIZE_ULP[4], ULP[4]. */
+export function contextArrays(c: SbdContexts): Uint16Array[] {
+  return [c.dt, c.dp, c.img, c.temp, ...c.count, ...c.grey, c.taxoN, c.taxoClass, c.taxoCount, c.taxoSize, c.taxoGrey, c.samePhase, c.sizeUlp, c.ulp];
+}
+
+/** Probabilities in the flat order. */
+export const FLAT_PROB_COUNT = 42 * 64 + 9;
+
+/** The contexts as one flat array (firmware order). */
+export function flattenContexts(c: SbdContexts): Uint16Array {
+  const flat = new Uint16Array(FLAT_PROB_COUNT);
+  let at = 0;
+  for (const a of contextArrays(c)) {
+    flat.set(a, at);
+    at += a.length;
+  }
+  return flat;
+}
+
+/** Contexts starting from a flat array of probabilities (firmware order). */
+export function contextsFromFlat(flat: ArrayLike<number>): SbdContexts {
+  const c = newSbdContexts();
+  let at = 0;
+  for (const a of contextArrays(c)) {
+    for (let i = 0; i < a.length; i++) a[i] = flat[at + i];
+    at += a.length;
+  }
+  return c;
+}
+
+/** Where each context array starts in the flat order. */
+export function contextBases(c: SbdContexts): Map<Uint16Array, number> {
+  const m = new Map<Uint16Array, number>();
+  let at = 0;
+  for (const a of contextArrays(c)) {
+    m.set(a, at);
+    at += a.length;
+  }
+  return m;
+}
+
 /** A first record's count prediction: class 0 from the images (~2,048 noise objects each), above from the class below. */
 export function firstRecordPrediction(k: number, images: number, below: number): number {
   if (k === 0) return images * 2048;

@@ -10,7 +10,7 @@ import {
   type TaxoCategory,
   type TaxoSlice,
 } from "../types.js";
-import { RangeDecoder } from "./rangeDecoder.js";
+import { RangeDecoder, type BitCosts } from "./rangeDecoder.js";
 import {
   SbdBodyError,
   TWO_32,
@@ -53,9 +53,11 @@ interface Prev {
   categories: number;
 }
 
-/** Decodes `count` records of `kind` from a body that starts at byte `bodyOffset` of its message. */
-export function decodeSbdBody(kind: SliceKind, count: number, body: Uint8Array, bodyOffset = 13): SbdBodyResult {
+/** Decodes `count` records of `kind` from a body that starts at byte `bodyOffset` of its message; `costs`, when
+ *  given, receives the information of each field family (labels "first:<field>" / "later:<field>"). */
+export function decodeSbdBody(kind: SliceKind, count: number, body: Uint8Array, bodyOffset = 13, costs: BitCosts | null = null): SbdBodyResult {
   const d = new RangeDecoder(body);
+  d.costs = costs;
   const c = newSbdContexts();
   const records: SliceRecord[] = [];
   let prev: Prev | null = null;
@@ -85,6 +87,10 @@ export function decodeSbdBody(kind: SliceKind, count: number, body: Uint8Array, 
 }
 
 function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Prev | null) {
+  const at = (field: string) => {
+    if (d.costs !== null) d.costs.label = `${prev === null ? "first" : "later"}:${field}`;
+  };
+  at("phase");
   let phase: number;
   let processing: number;
   if (prev === null || d.bit(c.samePhase, 0) === 1) {
@@ -98,16 +104,22 @@ function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Pr
   }
   let t: number, dt: number, p: number, dp: number, images: number;
   if (prev === null) {
+    at("time");
     t = d.direct(32);
     dt = 0;
+    at("pressure");
     p = d.direct(16);
     dp = 0;
+    at("images");
     images = getUnsigned(d, c.img);
   } else {
+    at("time");
     dt = prev.dt + getSigned(d, c.dt);
     t = checkRange("time", prev.t + dt, TWO_32 - 1);
+    at("pressure");
     dp = prev.dp + getSigned(d, c.dp);
     p = checkRange("pressure code", prev.p + dp, 0xffff);
+    at("images");
     images = prev.images + getSigned(d, c.img);
   }
   checkRange("images", images, TWO_32 - 1);
@@ -121,18 +133,22 @@ function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Pr
   };
   const state: Prev = { phase, processing, t, dt, p, dp, images, q: 0, ints: [], grey: [], categories: 0 };
   if (kind === "taxo") {
+    at("category count");
     const categories = decodeCategories(d, c, prev);
     state.categories = categories.length;
     const record: TaxoSlice = { kind, ...base, categories };
     return { record, state };
   }
+  at("temperature");
   state.q = prev === null ? d.direct(16) : checkRange("temperature code", prev.q + getSigned(d, c.temp), 0xffff);
   const temperatureC = (state.q - 5000) / 1000; // the double nearest the 0.001 C decimal
+  at("counts");
   const counts = decodeCounts(kind === "lpm" ? SBD_LPM_CLASSES : SBD_BLACK_CLASSES, d, c, prev, images, state.ints);
   if (kind === "black") {
     const record: BlackSlice = { kind, ...base, temperatureC, counts };
     return { record, state };
   }
+  at("greys");
   state.grey = decodeGreys(d, c, prev, counts, state.ints);
   const record: LpmSlice = { kind, ...base, temperatureC, counts, grey: state.grey };
   return { record, state };
@@ -195,14 +211,20 @@ function decodeGreys(d: RangeDecoder, c: SbdContexts, prev: Prev | null, counts:
 
 /** The categories of a TAXO record. */
 function decodeCategories(d: RangeDecoder, c: SbdContexts, prev: Prev | null): TaxoCategory[] {
+  const at = (field: string) => {
+    if (d.costs !== null) d.costs.label = `${prev === null ? "first" : "later"}:${field}`;
+  };
   const n = prev === null ? getUnsigned(d, c.taxoN) : prev.categories + getSigned(d, c.taxoN);
   checkRange("category count", n, SBD_TAXO_MAX_CATEGORIES);
   const categories: TaxoCategory[] = [];
   let lastIndex = -1;
   let lastGrey = 64;
   for (let j = 0; j < n; j++) {
+    at("category index");
     const index = checkRange(`category ${j + 1} index`, lastIndex + 1 + getSigned(d, c.taxoClass), 39);
+    at("category objects");
     const objects = checkRange(`category ${j + 1} objects`, getUnsigned(d, c.taxoCount), TWO_32 - 1);
+    at("category size");
     let meanSize: number;
     const cls = d.tree(c.sizeUlp, 2);
     if (cls === 3) {
@@ -214,6 +236,7 @@ function decodeCategories(d: RangeDecoder, c: SbdContexts, prev: Prev | null): T
       if (bits < 0) throw new SbdBodyError(`category ${j + 1}: size one ulp below 0`);
       meanSize = float32FromBits(bits);
     }
+    at("category grey");
     const meanGrey = checkRange(`category ${j + 1} grey`, lastGrey + getSigned(d, c.taxoGrey), 255);
     categories.push({ index, objects, meanSize, meanGrey });
     lastIndex = index;

@@ -46,7 +46,7 @@ describe("uvp-float encode", () => {
     expect(cli("compare", out, AUX).status).toBe(0);
     const again = cli("encode", AUX, "--format", "cts5", "--out", out);
     expect(again.status).toBe(73);
-    expect(again.stderr).toMatch(/exists.*use --force/);
+    expect(again.stderr).toMatch(/exists.*give --force/);
   });
 
   it("slices and encodes a replay's RS232 log, and replay --telemetry writes the same messages", () => {

@@ -6,10 +6,11 @@ import { openStream } from "../formats/stream/streamReader.js";
 import type { StreamProblem } from "../formats/stream/streamTypes.js";
 import { replayFile, type TelemetryOptions } from "../replay/replayFile.js";
 import type { ReplaySummary } from "../replay/replaySummary.js";
-import { partTotals, writeParts } from "../telemetry/partFiles.js";
+import { join } from "node:path";
+import { partFileName, partTotals, type CycleIds } from "../telemetry/partFiles.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { profileOrFail } from "./common.js";
-import { writeOutput } from "./outputFiles.js";
+import { makeOutputDir, writeOutputs } from "./outputFiles.js";
 
 /** What one stream's replay needs: plain data only, so that it can be posted to a worker thread. */
 export interface ReplayStreamJob {
@@ -48,20 +49,29 @@ export function replayStream(job: ReplayStreamJob, progress: boolean | ((done: n
     const message = (err as Error).message;
     throw new CliError(`${input}: ${message}`, /firmware refused/.test(message) ? ExitCode.FIRMWARE : ExitCode.INPUT);
   }
-  writeOutput(job.logPath, out.logLines.join("\n") + "\n");
-  writeOutput(job.summaryPath, JSON.stringify({ ...out.summary, inputProblems: out.inputProblems }, null, 2) + "\n");
+  // Log, summary and telemetry files together: checked, then written through temporary files, all or none.
+  const entries: Array<readonly [string, string | Uint8Array]> = [
+    [job.logPath, out.logLines.join("\n") + "\n"],
+    [job.summaryPath, JSON.stringify({ ...out.summary, inputProblems: out.inputProblems }, null, 2) + "\n"],
+  ];
   let written: ReplayStreamResult["telemetry"] = null;
   if (telemetryDir) {
-    try {
-      const paths = writeParts(telemetryDir, out.telemetryParts, { floatId: telemetry?.floatId ?? 0, cycle, pattern: 1 }, job.force);
-      const t = partTotals(out.telemetryParts);
-      written = { cts5Files: t.cts5.files, cts5Bytes: t.cts5.bytes, sbdMessages: t.sbd.messages, sbdBytes: t.sbd.bytes, files: paths.length, dir: telemetryDir };
-    } catch (err) {
-      throw new CliError((err as Error).message, ExitCode.OUTPUT);
-    }
+    const ids: CycleIds = { floatId: telemetry?.floatId ?? 0, cycle, pattern: 1 };
+    const paths = out.telemetryParts.map((p) => join(telemetryDir, partFileName(p, ids)));
+    out.telemetryParts.forEach((p, i) => entries.push([paths[i], p.bytes]));
+    makeOutputDir(telemetryDir);
+    const t = partTotals(out.telemetryParts);
+    written = { cts5Files: t.cts5.files, cts5Bytes: t.cts5.bytes, sbdMessages: t.sbd.messages, sbdBytes: t.sbd.bytes, files: paths.length, dir: telemetryDir };
   }
+  writeOutputs(entries, job.force, "replay");
   const exitCode = out.inputProblems.length > 0 || out.summary.frames.skipped > 0 ? ExitCode.INPUT : out.summary.agreesWithTruth ? ExitCode.OK : ExitCode.TRUTH_MISMATCH;
   return { summary: out.summary, inputProblems: out.inputProblems, telemetry: written, exitCode };
+}
+
+/** The ids that name the telemetry files of `job` (for the checks before the run), or undefined without --telemetry. */
+export function telemetryIdsOf(job: ReplayStreamJob): CycleIds | undefined {
+  if (!job.telemetryDir) return undefined;
+  return { floatId: telemetryProfileFor(job.input, job.profileName)?.float.wmo ?? 0, cycle: job.cycle, pattern: 1 };
 }
 
 /** The profile that gives --telemetry its float id and limits: --profile, else the one a simulated stream names. */

@@ -1,11 +1,10 @@
 // uvp-float report: decoded float data or a replay's outputs, as one self-contained HTML page of charts.
-import { buildReport } from "../report/buildReport.js";
 import { readReportInputs } from "../report/reportInputs.js";
 import { CTS5_PHASES } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { profileOrFail } from "./common.js";
-import { refuseToOverwrite, writeOutput } from "./outputFiles.js";
-import { numberOption, parseVerbArgs, type Verb } from "./verb.js";
+import { checkOutputs, writeOutput } from "./outputFiles.js";
+import { parseVerbArgs, rangeOption, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float report <inputs...> --out report.html [options]
 
@@ -49,7 +48,7 @@ function volumeOption(profileName: string | undefined, litres: string | undefine
   if (profileName !== undefined && litres !== undefined) throw new CliError("uvp-float report: give --profile or --image-volume, not both", ExitCode.USAGE);
   const profile = profileName !== undefined ? profileOrFail("report", profileName) : null;
   if (profile) return { profile, volume: { litres: profile.hw.imageVolumeL, from: `profile ${profile.name}, HW_CONF Image_volume` } };
-  const v = numberOption("report", "image-volume", litres);
+  const v = rangeOption("report", "image-volume", litres, 0.001, 10, "0.001-10 L (a UVP6 images 0.55-0.72 L)");
   if (v === undefined) return { profile: null, volume: null };
   if (!(v > 0)) throw new CliError(`uvp-float report: --image-volume must be a positive number of litres, got "${litres}"`, ExitCode.USAGE);
   return { profile: null, volume: { litres: v, from: "--image-volume" } };
@@ -71,9 +70,11 @@ export const reportVerb: Verb = {
     const phase = phaseValue === undefined ? null : phaseValue.toUpperCase();
     if (phase !== null && !(CTS5_PHASES as readonly string[]).includes(phase)) throw new CliError(`uvp-float report: --phase must be one of ${CTS5_PHASES.join(", ")}, got "${phaseValue}"`, ExitCode.USAGE);
     const { profile, volume } = volumeOption(values.profile as string | undefined, values["image-volume"] as string | undefined);
-    refuseToOverwrite([out], Boolean(values.force));
+    checkOutputs("report", { files: [out] }, { inputs: positionals, force: Boolean(values.force) });
 
     const data = readReportInputs(positionals, { volume, profile, phase });
+    // Loaded here: vega costs 0.3 s of CPU to import, which every other verb would pay at start.
+    const { buildReport } = await import("../report/buildReport.js");
     const report = await buildReport(data);
     writeOutput(out, report.html);
 

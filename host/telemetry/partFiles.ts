@@ -1,8 +1,6 @@
 // File names and writing of the telemetry parts the firmware seals: CTS5 file parts named as the float
 // names them, SBD messages one file each, numbered by their sequence in the cycle.
 
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
 import type { TelemetryPart } from "../firmware/floatTelemetry.js";
 import { cts5FileName } from "./cts5/index.js";
 
@@ -27,16 +25,15 @@ export function partFileName(part: TelemetryPart, ids: CycleIds): string {
   return `${ids.floatId}_${String(ids.cycle).padStart(3, "0")}_${String(seq).padStart(3, "0")}.sbd`;
 }
 
-/** Writes `parts` into `dir` (created); refuses to overwrite an existing file unless `force`. Returns the paths. */
-export function writeParts(dir: string, parts: readonly TelemetryPart[], ids: CycleIds, force: boolean): string[] {
-  const paths = parts.map((p) => join(dir, partFileName(p, ids)));
-  const existing = paths.filter((p) => existsSync(p));
-  if (existing.length > 0 && !force) {
-    throw new Error(`${existing[0]} exists${existing.length > 1 ? ` (and ${existing.length - 1} more)` : ""}; use --force to overwrite`);
-  }
-  mkdirSync(dir, { recursive: true });
-  parts.forEach((p, i) => writeFileSync(paths[i], p.bytes));
-  return paths;
+/**
+ * Whether `name` is a file this cycle's telemetry could be written as (any CTS5 part, any SBD message), so that a
+ * run can refuse a directory already holding them before it starts. Keep in step with partFileName.
+ */
+export function isCycleFileName(name: string, ids: CycleIds): boolean {
+  const kinds = ["lpm", "taxo", "black"] as const;
+  const stems = kinds.map((k) => cts5FileName(floatHex4(ids.floatId), ids.cycle, ids.pattern, k, 1).replace(/\.hex$/, ""));
+  if (name.endsWith(".hex") && stems.some((stem) => name.startsWith(stem))) return true;
+  return name.endsWith(".sbd") && name.startsWith(`${ids.floatId}_${String(ids.cycle).padStart(3, "0")}_`);
 }
 
 /** Bytes and part counts per format. */

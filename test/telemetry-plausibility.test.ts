@@ -13,7 +13,7 @@ import { decodeCts5File } from "../host/telemetry/cts5/index.js";
 import { sliceRecordsFromAux } from "../host/telemetry/fromAux.js";
 import { implausibleRecords, MAX_OBJECTS_PER_IMAGE } from "../host/telemetry/plausibility.js";
 import { decodeSbdMessages } from "../host/telemetry/sbd/index.js";
-import type { LpmSlice, SliceRecord } from "../host/telemetry/types.js";
+import type { DecodeProblem, LpmSlice, SliceRecord } from "../host/telemetry/types.js";
 import { Rng } from "../simulator/random.js";
 import { writeCts5Reference } from "./support/cts5ReferenceWriter.js";
 import { encodeSbdCycle } from "./support/sbdReferenceEncoder.js";
@@ -28,7 +28,7 @@ function lpm(o: Partial<LpmSlice> = {}): LpmSlice {
   };
 }
 
-const implausible = (problems: { message: string }[]) => problems.filter((p) => p.message.startsWith("implausible"));
+const implausible = (problems: DecodeProblem[]) => problems.filter((p) => p.message.startsWith("implausible"));
 
 describe("the real float's profiles", () => {
   it.each(["001", "005", "010", "020", "030", "046"])("cycle %s through both encoders decodes with no problem", (cycle) => {

@@ -34,7 +34,7 @@ Example:
 
 Exit codes: 0 everything decoded without a problem; 65 problems were found (damaged, truncated or unknown
 input, SBD messages missing or rejected): the output still holds every record that could be decoded, and
-the summary lists each problem; 64 usage; 73 --out exists (give --force) or cannot be written.`;
+the summary lists each problem; 64 usage (an output that is an input included); 73 --out exists (give --force) or cannot be written.`;
 
 /** The decode verb. */
 export const decodeVerb: Verb = {

@@ -44,7 +44,7 @@ Example:
   uvp-float encode R4903634_010_aux.nc --format sbd --out msgs/ --sbd-bytes 270
 
 Exit codes: 0 ok; 65 the input is unreadable, or some records could not be encoded (each is listed);
-64 usage; 70 the firmware refused the float configuration; 73 an output file exists (use --force).`;
+64 usage (an output that is an input included); 70 the firmware refused the float configuration; 73 an output file exists (use --force) or cannot be created.`;
 
 /** The encode verb. */
 export const encodeVerb: Verb = {

@@ -27,7 +27,7 @@ Options:
 Example:
   uvp-float import frames/ --pressures frames/pressures.csv --profile 000118LP --out dive.uvps
 
-Exit codes: 0 ok, 64 usage, 65 unreadable input or frames left out (each is listed), 73 output exists
+Exit codes: 0 ok, 64 usage (an output that is an input included), 65 unreadable input or frames left out (each is listed), 73 output exists
 (give --force) or cannot be written.`;
 
 /** The import verb. */

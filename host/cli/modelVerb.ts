@@ -35,7 +35,7 @@ Options:
 Example:
   uvp-float model convert m.json --out m.bin --taxo-ids 93382,56693,85123 && uvp-float model inspect m.bin
 
-Exit codes: 0 ok, 64 usage, 65 the model is unreadable or malformed (every problem is listed), 73 output
+Exit codes: 0 ok, 64 usage (an output that is an input included), 65 the model is unreadable or malformed (every problem is listed), 73 output
 exists (give --force) or cannot be written.`;
 
 /** The model verb (inspect, convert). */

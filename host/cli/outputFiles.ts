@@ -249,3 +249,8 @@ export function openTempOutput(path: string): TempOutput {
     },
   };
 }
+
+/** The older call (before checkOutputs): checks `paths` as outputs with no inputs. Prefer checkOutputs, which also refuses an input. */
+export function refuseToOverwrite(paths: string[], force: boolean): void {
+  checkOutputs("output", { files: paths }, { inputs: [], force });
+}

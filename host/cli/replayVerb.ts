@@ -54,7 +54,7 @@ Examples:
 Exit codes: 0 ok; 1 the firmware disagrees with the stream's ground truth (a frame without touching
 objects whose class counts differ, or a bloc past the overlap bound); 65 the input is unreadable, or was
 damaged or had frames that could not be used (the outputs hold everything else, the report lists each
-problem with its byte offset or frame); 64 usage; 70 the firmware refused the configuration or model (or
+problem with its byte offset or frame); 64 usage (an output that is an input included); 70 the firmware refused the configuration or model (or
 a worker thread failed); 73 an output exists (use --force) or cannot be written. A fleet exits with the
 worst of its streams' codes, from best to worst 0 < 1 < 65 < 70 < 73.`;
 

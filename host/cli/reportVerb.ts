@@ -40,7 +40,7 @@ Examples:
   uvp-float report demo-out/mission.summary.json --out mission.html
 
 Exit codes: 0 written; 65 an input is unreadable or not a report input, or problems were met reading it
-(the report is written with every record that could be read, and lists each problem); 64 usage;
+(the report is written with every record that could be read, and lists each problem); 64 usage (an output that is an input included);
 73 --out exists (give --force) or cannot be written.`;
 
 /** Image volume from --profile or --image-volume (not both), or null. */

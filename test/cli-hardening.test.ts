@@ -143,7 +143,7 @@ describe("4. silent nonsense", () => {
   it("a decoding problem inside compare exits 65, as its help says", () => {
     const d = scratch();
     const hex = readFileSync(f.hex);
-    writeFileSync(join(d, "4a7e_010_01_uvp6_lpm.hex"), hex.subarray(0, hex.length - 10));
+    writeFileSync(join(d, "4a7e_010_01_uvp6_lpm.hex"), hex.subarray(0, hex.length >> 1)); // cut inside a record, not in the padding
     expect(runCli(["compare", join(d, "4a7e_010_01_uvp6_lpm.hex"), f.aux]).status).toBe(65);
   });
 

@@ -45,7 +45,7 @@ describe("uvp-float encode", () => {
     expect(cli("compare", out, AUX).status).toBe(0);
     const again = cli("encode", AUX, "--format", "cts5", "--out", out);
     expect(again.status).toBe(73);
-    expect(again.stderr).toMatch(/exists.*use --force/);
+    expect(again.stderr).toMatch(/exists.*give --force/);
   });
 
   it("splits a CTS5 file into #01, #02... parts of at most --cts5-part-bytes that concatenate to it and decode alike", () => {

@@ -1,8 +1,8 @@
 // The files of a golden set as golden.json lists them, read from its directory, with those that are absent
 // or no longer match their recorded sha256 (files not listed, such as a README, are left alone).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readRegularFile } from "./regularFile.js";
 import { join } from "node:path";
-import { CheckError } from "./checkError.js";
 import type { GoldenManifest } from "./goldenManifest.js";
 import type { OutputSet } from "./outputSet.js";
 import { sha256Hex } from "./sha256.js";
@@ -25,12 +25,7 @@ export function readGoldenFiles(dir: string, manifest: GoldenManifest): GoldenFi
       absent.push(f.path);
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (err) {
-      throw new CheckError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check its permissions`, "input");
-    }
+    const bytes: Uint8Array = readRegularFile(path);
     files.set(f.path, bytes);
     if (sha256Hex(bytes) !== f.sha256) unlike.add(f.path);
   }

@@ -1,6 +1,7 @@
 // golden.json: what a golden set was recorded from (stream, model, simulator options, uvp-float version)
 // and the files it holds with their sizes and digests. Reading checks its shape and says how to fix it.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readRegularFile } from "./regularFile.js";
 import { join } from "node:path";
 import type { Build } from "../firmware/index.js";
 import { CheckError } from "./checkError.js";
@@ -104,9 +105,10 @@ export function readGoldenManifest(dir: string): GoldenManifest {
   if (!existsSync(path)) {
     throw new CheckError(`${path}: no golden set here (no ${GOLDEN_MANIFEST}); record one with --update, or check the --expect path`, "input");
   }
+  const text = readRegularFile(path).toString("utf8");
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, "utf8"));
+    parsed = JSON.parse(text);
   } catch (err) {
     throw new CheckError(`${path}: not valid JSON (${(err as Error).message}); restore it from version control or re-record the set with --update`, "input");
   }

@@ -1,6 +1,7 @@
 // The classifier model of a check: its bytes, the TAXO_CONF line of its <m>.json sidecar (as replay
 // --model reads it) and its digest, which golden.json records.
 import { existsSync, readFileSync } from "node:fs";
+import { readRegularFile } from "./regularFile.js";
 import { basename, join } from "node:path";
 import { CheckError } from "./checkError.js";
 import { sha256Hex } from "./sha256.js";
@@ -16,12 +17,7 @@ export interface ModelFile {
 
 /** Reads the model at `path` and its sidecar, or a CheckError naming the file. */
 export function readModelFile(path: string): ModelFile {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    throw new CheckError(`${path}: cannot read the model (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the --model path`, "input");
-  }
+  const bytes: Uint8Array = readRegularFile(path);
   const sidecar = path.replace(/\.bin$/i, "") + ".json";
   let taxoConf: string | null = null;
   if (existsSync(sidecar)) {

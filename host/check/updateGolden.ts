@@ -1,7 +1,8 @@
 // uvp-float check --update: records a stream's outputs as the golden set, once both builds agree, and says
 // what changed against the set it replaces. Files the old golden.json did not list are never touched, and a
 // directory that is not a golden set is only written with --force.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { makeOutputDir, writeOutputs } from "../cli/outputFiles.js";
 import { dirname, join } from "node:path";
 import type { Build } from "../firmware/index.js";
 import { runBothBuilds } from "./bothBuilds.js";
@@ -63,25 +64,26 @@ function previousManifest(dir: string, force: boolean, notes: string[]): GoldenM
 
 function writeSet(dir: string, files: OutputSet, changes: FileDifference[], before: GoldenManifest | null, manifest: GoldenManifest): void {
   const at = (p: string) => join(dir, ...p.split("/"));
-  let current = "";
-  try {
-    mkdirSync(dir, { recursive: true });
-    const rewrite = new Set(changes.filter((c) => c.kind !== "missing").map((c) => c.path));
-    for (const [p, bytes] of files) {
-      // Unchanged files keep their bytes and times; a listed file absent from the directory is written again.
-      if (!rewrite.has(p) && existsSync(at(p))) continue;
-      current = at(p);
-      mkdirSync(dirname(current), { recursive: true });
-      writeFileSync(current, bytes);
+  // Directories made level by level (never Node's recursive mkdir, which spins under /proc), files through
+  // temporary files renamed into place, the manifest among them: a failure leaves the previous set whole.
+  makeOutputDir(dir);
+  const rewrite = new Set(changes.filter((c) => c.kind !== "missing").map((c) => c.path));
+  const entries: Array<readonly [string, string | Uint8Array]> = [];
+  for (const [p, bytes] of files) {
+    // Unchanged files keep their bytes and times; a listed file absent from the directory is written again.
+    if (!rewrite.has(p) && existsSync(at(p))) continue;
+    makeOutputDir(dirname(at(p)));
+    entries.push([at(p), bytes]);
+  }
+  entries.push([join(dir, GOLDEN_MANIFEST), manifestText(manifest)]);
+  writeOutputs(entries, true, "check");
+  for (const f of before?.files ?? []) {
+    if (files.has(f.path)) continue;
+    try {
+      rmSync(at(f.path), { force: true });
+    } catch (err) {
+      throw new CheckError(`${at(f.path)}: cannot remove (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the directory's permissions`, "output");
     }
-    for (const f of before?.files ?? []) {
-      current = at(f.path);
-      if (!files.has(f.path)) rmSync(current, { force: true });
-    }
-    current = join(dir, GOLDEN_MANIFEST);
-    writeFileSync(current, manifestText(manifest));
-  } catch (err) {
-    throw new CheckError(`${current || dir}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the directory's permissions`, "output");
   }
 }
 

@@ -5,6 +5,8 @@ import { checkReport, updateReport } from "../check/checkReport.js";
 import { runCheck } from "../check/runCheck.js";
 import { updateGolden } from "../check/updateGolden.js";
 import { CliError, ExitCode } from "./cliError.js";
+import { checkInputFile, INPUT_LIMIT_BYTES } from "./inputFiles.js";
+import { checkOutputs } from "./outputFiles.js";
 import { parseVerbArgs, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float check <stream.uvps> --expect <golden dir> [--update [--force]] [--model m.bin] [--json]
@@ -64,6 +66,10 @@ export const checkVerb: Verb = {
     const stream = positionals[0];
     const modelPath = values.model as string | undefined;
     const progress = !values.json && Boolean(process.stderr.isTTY);
+    checkInputFile(stream, { what: "recorded stream", maxBytes: Number.MAX_SAFE_INTEGER });
+    if (modelPath !== undefined) checkInputFile(modelPath, { what: "--model uvpec model", maxBytes: INPUT_LIMIT_BYTES.document });
+    // The golden directory is checked (creatable, writable, not an input) before both builds run.
+    if (values.update) checkOutputs("check", { dirs: [goldenDir] }, { inputs: [stream, ...(modelPath ? [modelPath] : [])], force: true });
     try {
       if (values.update) {
         const u = updateGolden({ stream, goldenDir, modelPath, force: Boolean(values.force), progress });

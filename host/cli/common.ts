@@ -2,9 +2,10 @@
 import { loadProfile, type Profile } from "../config/profile.js";
 import { profileConfigBlob, type ProfileOverrides } from "../config/profileBlob.js";
 import { Firmware, Status, describeStatus, type Build } from "../firmware/index.js";
-import { FrameFormatError, readGreyFrame, type GreyFrame } from "../formats/greyFrame.js";
+import { decodeGreyFrame, FrameFormatError, type GreyFrame } from "../formats/greyFrame.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { intOption } from "./verb.js";
+import { INPUT_LIMIT_BYTES, readInputFile } from "./inputFiles.js";
 
 /** Loads a profile by name, or a usage error listing the known ones. */
 export function profileOrFail(verb: string, name: string | undefined): Profile {
@@ -18,12 +19,12 @@ export function profileOrFail(verb: string, name: string | undefined): Profile {
 
 /** Reads a frame file, or an input error naming it. */
 export function frameOrFail(file: string): GreyFrame {
+  const bytes = readInputFile(file, { what: "PNG or PGM frame", maxBytes: INPUT_LIMIT_BYTES.frame, allowEmpty: true });
   try {
-    return readGreyFrame(file);
+    return decodeGreyFrame(bytes, file);
   } catch (err) {
     if (err instanceof FrameFormatError) throw new CliError(err.message, ExitCode.INPUT);
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: cannot read (${code ?? (err as Error).message}); check the path`, ExitCode.INPUT);
+    throw err;
   }
 }
 

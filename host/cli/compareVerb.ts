@@ -1,12 +1,13 @@
 // uvp-float compare: decoded telemetry against the Argo AUX profile file of the same cycle, field by field.
-import { readFileSync } from "node:fs";
-import { ArgoAuxError, readAuxProfileFile } from "../formats/argo/auxReader.js";
+import { basename } from "node:path";
+import { ArgoAuxError, readAuxProfile } from "../formats/argo/auxReader.js";
 import type { AuxProfile } from "../formats/argo/auxTypes.js";
 import { isoTime } from "../telemetry/argoRecords.js";
 import { compareWithAux, comparisonIsClean, comparisonTable, type AuxComparison } from "../telemetry/compareAux.js";
 import { parseDecodedDocument, sliceRecordsOf } from "../telemetry/outputFormats.js";
 import { CTS5_PHASES, type Cts5Phase, type DecodeProblem, type SliceRecord } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
+import { INPUT_LIMIT_BYTES, readInputFile } from "./inputFiles.js";
 import { decodeTelemetryFiles, problemLine, readTelemetryFiles } from "./telemetryInputs.js";
 import { intOption, parseVerbArgs, type Verb } from "./verb.js";
 
@@ -32,7 +33,8 @@ Example:
   uvp-float compare 010.json R4903634_010_aux.nc --phase ASCENT
 
 Exit codes: 0 every record matched with every field equal; 1 a field differs or a record is on one side
-only; 65 an input is unreadable, or decoding found problems (listed; the comparison is still printed);
+only; 65 an input is unreadable, or decoding found problems, or part of the AUX file could not be read (a
+truncated file: each problem is listed, the comparison of the rest is still printed, and 65 wins over 1);
 64 usage.`;
 
 /** The compare verb. */
@@ -56,8 +58,9 @@ export const compareVerb: Verb = {
 
     if (values.json) console.log(JSON.stringify({ aux: auxPath, platform: aux.platform, cycle: aux.cycle, direction: aux.direction, ...c, decodeProblems: problems, auxProblems: aux.problems }, null, 1));
     else console.log(report(c, aux, auxPath, problems, phases, maxShown).join("\n"));
-    if (!comparisonIsClean(c)) return ExitCode.TRUTH_MISMATCH;
-    return problems.length > 0 ? ExitCode.INPUT : ExitCode.OK;
+    // What could not be read cannot be said equal: damaged input on either side wins over a difference.
+    if (problems.length > 0 || aux.problems.length > 0) return ExitCode.INPUT;
+    return comparisonIsClean(c) ? ExitCode.OK : ExitCode.TRUTH_MISMATCH;
   },
 };
 
@@ -72,10 +75,11 @@ function phaseOption(value: string | undefined): Cts5Phase[] | undefined {
 }
 
 function auxOrFail(path: string): AuxProfile {
+  const bytes = readInputFile(path, { what: "Argo AUX profile file (R<wmo>_<ccc>_aux.nc, the last argument)", maxBytes: INPUT_LIMIT_BYTES.document });
   try {
-    return readAuxProfileFile(path);
+    return readAuxProfile(bytes, basename(path));
   } catch (err) {
-    const why = err instanceof ArgoAuxError ? err.message : `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+    const why = err instanceof ArgoAuxError ? err.message : `${path}: ${(err as Error).message}`;
     throw new CliError(`${why}\nThe last argument must be an Argo AUX profile file (R<wmo>_<ccc>_aux.nc).`, ExitCode.INPUT);
   }
 }
@@ -90,12 +94,7 @@ function decodedRecords(paths: readonly string[]): { records: SliceRecord[]; pro
       telemetry.push(path);
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (err) {
-      throw new CliError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path`, ExitCode.INPUT);
-    }
+    const bytes = readInputFile(path, { what: "decode document (.json / .cbor)", maxBytes: INPUT_LIMIT_BYTES.document });
     try {
       const doc = parseDecodedDocument(bytes, path);
       records.push(...sliceRecordsOf(doc, path));
@@ -132,7 +131,9 @@ function report(c: AuxComparison, aux: AuxProfile, auxPath: string, problems: De
   listed("only decoded", c.onlyInDecodedRecords.map((r) => `${r.kind.toUpperCase()} ${when(r.timeS, r.pressureDbar)}${r.phase ? ` ${r.phase}` : ""}`));
   listed("only in the AUX file", c.onlyInAuxRecords.map((r) => `${r.kind.toUpperCase()} ${when(r.timeS, r.pressureDbar)}`));
   listed("decoding problems", problems.map(problemLine));
-  listed("AUX file notes", aux.problems);
-  lines.push(comparisonIsClean(c) ? "  identical: every record matched, every field equal" : "  DIFFERENT");
+  listed("not compared: problems reading the AUX file", aux.problems);
+  const unread = problems.length > 0 || aux.problems.length > 0;
+  const verdict = comparisonIsClean(c) ? "identical: every record matched, every field equal" : "DIFFERENT";
+  lines.push(unread ? `  ${comparisonIsClean(c) ? "identical as far as read" : "DIFFERENT"}, but INCOMPLETE: ${problems.length} decoding problem(s), ${aux.problems.length} AUX file problem(s) above; what they cover was not compared` : `  ${verdict}`);
   return lines;
 }

@@ -4,9 +4,9 @@ import { toArgoRows } from "../telemetry/argoRecords.js";
 import { formatDecoded, OUTPUT_FORMATS, type DecodedDocument, type OutputFormat } from "../telemetry/outputFormats.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { profileOrFail } from "./common.js";
-import { refuseToOverwrite, writeOutput } from "./outputFiles.js";
+import { checkOutputs, writeOutput } from "./outputFiles.js";
 import { decodeTelemetryFiles, problemLine, readTelemetryFiles, recordsPerKind } from "./telemetryInputs.js";
-import { numberOption, parseVerbArgs, type Verb } from "./verb.js";
+import { parseVerbArgs, rangeOption, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float decode <files or directories...> [options]
 
@@ -36,7 +36,7 @@ Example:
 
 Exit codes: 0 everything decoded without a problem; 65 problems were found (damaged, truncated or unknown
 input, SBD messages missing or rejected): the output still holds every record that could be decoded, and
-the summary lists each problem; 64 usage; 73 --out exists (give --force) or cannot be written.`;
+the summary lists each problem; 64 usage (an output that is an input included); 73 --out exists (give --force) or cannot be written.`;
 
 /** The decode verb. */
 export const decodeVerb: Verb = {
@@ -51,10 +51,10 @@ export const decodeVerb: Verb = {
     const format = formatOption(values.format as string | undefined);
     const volume = imageVolumeOption(values.profile as string | undefined, values["image-volume"] as string | undefined);
     const out = values.out as string | undefined;
-    if (out !== undefined) refuseToOverwrite([out], Boolean(values.force));
     if (out === undefined && format === "cbor" && process.stdout.isTTY) {
       throw new CliError("uvp-float decode: CBOR is binary; give --out <file> or redirect standard output", ExitCode.USAGE);
     }
+    checkOutputs("decode", { files: out === undefined ? [] : [out] }, { inputs: positionals, force: Boolean(values.force) });
 
     const read = readTelemetryFiles(positionals);
     if (read.files.length === 0 && read.problems.length === 0) {
@@ -113,7 +113,7 @@ function formatOption(value: string | undefined): OutputFormat {
 function imageVolumeOption(profile: string | undefined, litres: string | undefined): { litres: number | null; from: string | null } {
   if (profile !== undefined && litres !== undefined) throw new CliError("uvp-float decode: give --profile or --image-volume, not both", ExitCode.USAGE);
   if (profile !== undefined) return { litres: profileOrFail("decode", profile).hw.imageVolumeL, from: `profile ${profile}, HW_CONF Image_volume` };
-  const v = numberOption("decode", "image-volume", litres);
+  const v = rangeOption("decode", "image-volume", litres, 0.001, 10, "0.001-10 L (a UVP6 images 0.55-0.72 L)");
   if (v === undefined) return { litres: null, from: null };
   if (!(v > 0)) throw new CliError(`uvp-float decode: --image-volume must be a positive number of litres, got "${litres}"`, ExitCode.USAGE);
   return { litres: v, from: "--image-volume" };

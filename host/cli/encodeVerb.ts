@@ -1,6 +1,5 @@
 // uvp-float encode: slice records (from an Argo AUX file) or bloc records (from an RS232 log) through the
 // firmware's slicing and telemetry encoders, to CTS5 files or compact SBD messages, with their cost.
-import { existsSync, readFileSync } from "node:fs";
 import { buildFloatConfigBlob } from "../config/floatConfigBlob.js";
 import type { Profile } from "../config/profile.js";
 import { priorTableBytes } from "../telemetry/sbd/priorTable.js";
@@ -8,11 +7,14 @@ import { Firmware, Status, describeStatus } from "../firmware/index.js";
 import { FloatTelemetry, type TelemetryPart } from "../firmware/floatTelemetry.js";
 import { readAuxProfile } from "../formats/argo/index.js";
 import { sliceRecordsFromAux } from "../telemetry/fromAux.js";
-import { partTotals, writeParts, type CycleIds } from "../telemetry/partFiles.js";
+import { partTotals, type CycleIds } from "../telemetry/partFiles.js";
 import { blocsFromRs232Log } from "../telemetry/rs232Blocs.js";
 import { CTS5_PHASES, type Cts5Phase } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { buildOption, partBytesOption, profileOrFail } from "./common.js";
+import { INPUT_LIMIT_BYTES, readInputFile } from "./inputFiles.js";
+import { checkOutputs } from "./outputFiles.js";
+import { writeTelemetryParts } from "./telemetryOutputs.js";
 import { intOption, parseVerbArgs, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float encode <aux.nc | replay.rs232.log> --format cts5|sbd --out <dir> [options]
@@ -47,7 +49,7 @@ Example:
   uvp-float encode R4903634_010_aux.nc --format sbd --out msgs/ --sbd-bytes 270
 
 Exit codes: 0 ok; 65 the input is unreadable, or some records could not be encoded (each is listed);
-64 usage; 70 the firmware refused the float configuration; 73 an output file exists (use --force).`;
+64 usage (an output that is an input included); 70 the firmware refused the float configuration; 73 an output file exists (use --force) or cannot be created.`;
 
 /** The encode verb. */
 export const encodeVerb: Verb = {
@@ -73,19 +75,15 @@ export const encodeVerb: Verb = {
     const cycleOption = intOption("encode", "cycle", values.cycle as string | undefined, 0, 999);
     const cts5PartBytes = partBytesOption("encode", values["cts5-part-bytes"] as string | undefined);
     const input = positionals[0];
-    if (!existsSync(input)) throw new CliError(`${input}: no such file; check the path`, ExitCode.INPUT);
-    const bytes = readFileSync(input);
+    const force = Boolean(values.force);
+    checkOutputs("encode", { dirs: [outDir] }, { inputs: [input], force });
+    const bytes = readInputFile(input, { what: "AUX .nc file or RS232 log", maxBytes: INPUT_LIMIT_BYTES.document });
     const isNetcdf = bytes.length >= 4 && bytes[0] === 0x43 && bytes[1] === 0x44 && bytes[2] === 0x46; // "CDF"
     const encoded = isNetcdf
       ? encodeAux(input, bytes, profile, { format, sbdBytes, floatIdOption, cycleOption, build: values.build as string | undefined })
-      : encodeLog(input, bytes.toString("utf8"), profile, { format, sbdBytes, floatIdOption, cycleOption, build: values.build as string | undefined }, phase as Cts5Phase);
+      : encodeLog(input, new TextDecoder().decode(bytes), profile, { format, sbdBytes, floatIdOption, cycleOption, build: values.build as string | undefined }, phase as Cts5Phase);
     const parts = encoded.parts.filter((p) => p.format === format);
-    let paths: string[];
-    try {
-      paths = writeParts(outDir, parts, encoded.ids, Boolean(values.force), { cts5PartBytes });
-    } catch (err) {
-      throw new CliError((err as Error).message, err instanceof RangeError ? ExitCode.USAGE : ExitCode.OUTPUT);
-    }
+    const paths = writeTelemetryParts(outDir, parts, encoded.ids, force, { cts5PartBytes });
     const totals = partTotals(parts);
     const report = {
       input, format, records: encoded.records, files: paths.length, bytes: format === "cts5" ? totals.cts5.bytes : totals.sbd.bytes,
@@ -171,7 +169,7 @@ function encodeAux(input: string, bytes: Uint8Array, profile: Profile, opts: Enc
 
 function encodeLog(input: string, text: string, profile: Profile, opts: EncodeOptions, phase: Cts5Phase): Encoded {
   const { blocs, problems: lineProblems } = blocsFromRs232Log(text);
-  if (blocs.length === 0) throw new CliError(`${input}: no LPM_DATA or BLACK_DATA line${lineProblems.length ? ` (first problem, line ${lineProblems[0].line}: ${lineProblems[0].message})` : ""}`, ExitCode.INPUT);
+  if (blocs.length === 0) throw new CliError(`${input}: neither an Argo AUX NetCDF file (it would start with "CDF") nor an RS232 log: no LPM_DATA or BLACK_DATA line${lineProblems.length ? ` (first problem, line ${lineProblems[0].line}: ${lineProblems[0].message})` : ""}`, ExitCode.INPUT);
   const ids: CycleIds = { floatId: opts.floatIdOption ?? profile.float.wmo, serialHex: profile.float.serialHex, cycle: opts.cycleOption ?? 1, pattern: 1 };
   const ft = floatSide(profile, opts, ids);
   const problems = lineProblems.map((p) => `${input} line ${p.line}: ${p.message}`);

@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { CliError, ExitCode } from "./cliError.js";
+import { checkInputFile } from "./inputFiles.js";
 
 /** The files a directory contributes: recorded streams and the camera's per-image data files, under the
  *  camera's name (`*_data.txt`) or the one EcoPart projects give them (`particules.csv`, one per sample folder). */
@@ -34,6 +35,7 @@ export function expandStreams(paths: readonly string[]): string[] {
       throw new CliError(`${path}: no such file or directory; check the path`, ExitCode.INPUT);
     }
     if (!isDir) {
+      checkInputFile(path, { what: "recorded stream (.uvps) or *_data.txt", maxBytes: Number.MAX_SAFE_INTEGER });
       found.add(path);
       continue;
     }

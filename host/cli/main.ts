@@ -27,8 +27,10 @@ Verbs:
 ${verbs.map((v) => `  ${v.name.padEnd(10)} ${v.summary}`).join("\n")}
 
 Run 'uvp-float <verb> --help' for a verb's options and an example.
-Exit codes: 0 ok, 1 a difference found (the verb's --help says with what), 64 usage error,
-65 bad input file, 70 firmware refused, 73 output exists (give --force) or cannot be written.`;
+Exit codes, the same cause giving the same code on every verb: 0 ok, 1 a difference found (the verb's
+--help says with what), 64 usage error (an output that is one of the inputs included), 65 bad input file
+(missing, empty, damaged, not a regular file, too large), 70 firmware refused (or an internal error),
+73 output exists (give --force) or cannot be written.`;
 }
 
 /** Runs the CLI with `verbs` on `argv` (without node and script) and returns the exit code. */
@@ -64,6 +66,9 @@ export async function runCli(verbs: Verb[], argv: string[]): Promise<number> {
       console.error(err.message);
       return err.exitCode;
     }
-    throw err;
+    // A bug, not bad input: one line, no stack trace for the user (UVP_FLOAT_DEBUG=1 shows it), and 70 (EX_SOFTWARE).
+    if (process.env.UVP_FLOAT_DEBUG) console.error(err);
+    console.error(`uvp-float ${name}: internal error: ${(err as Error)?.message ?? String(err)} (this is a bug; please report it with the command)`);
+    return ExitCode.FIRMWARE;
   }
 }

@@ -1,5 +1,4 @@
 // uvp-float model: inspect uvpec models, and convert XGBoost models into them (with a TAXO_CONF line).
-import { readFileSync } from "node:fs";
 import { describeModel, formatModelDescription, parseModel, serializeModel } from "../classify/model.js";
 import { taxoConfLine } from "../classify/taxoConfLine.js";
 import { importXgboostDump } from "../classify/xgboostDump.js";
@@ -7,7 +6,8 @@ import { importXgboostJson } from "../classify/xgboostJson.js";
 import type { ImportResult } from "../classify/xgboostTrees.js";
 import { Firmware, Status, describeStatus } from "../firmware/index.js";
 import { CliError, ExitCode } from "./cliError.js";
-import { refuseToOverwrite, writeOutput } from "./outputFiles.js";
+import { INPUT_LIMIT_BYTES, readInputFile } from "./inputFiles.js";
+import { checkOutputs, writeOutput } from "./outputFiles.js";
 import { intOption, parseVerbArgs, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float model inspect <model.bin> [--json]
@@ -36,7 +36,7 @@ Options:
 Example:
   uvp-float model convert m.json --out m.bin --taxo-ids 93382,56693,85123 && uvp-float model inspect m.bin
 
-Exit codes: 0 ok, 64 usage, 65 the model is unreadable or malformed (every problem is listed), 73 output
+Exit codes: 0 ok, 64 usage (an output that is an input included), 65 the model is unreadable or malformed (every problem is listed), 73 output
 exists (give --force) or cannot be written.`;
 
 /** The model verb (inspect, convert). */
@@ -53,12 +53,7 @@ export const modelVerb: Verb = {
     if ((action !== "inspect" && action !== "convert") || !file || positionals.length !== 2) {
       throw new CliError("uvp-float model: give 'inspect <model.bin>' or 'convert <xgboost model> --out <model.bin>'\nRun 'uvp-float model --help' for usage.", ExitCode.USAGE);
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      throw new CliError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path`, ExitCode.INPUT);
-    }
+    const bytes = readInputFile(file, { what: action === "inspect" ? "uvpec model" : "XGBoost model (JSON or text dump)", maxBytes: INPUT_LIMIT_BYTES.document });
     return action === "inspect" ? inspect(file, bytes, Boolean(values.json)) : convert(file, bytes, values as Record<string, string | boolean | undefined>);
   },
 };
@@ -79,7 +74,7 @@ function inspect(file: string, bytes: Uint8Array, json: boolean): number {
 function convert(file: string, bytes: Uint8Array, v: Record<string, string | boolean | undefined>): number {
   const out = v.out as string | undefined;
   if (!out) throw new CliError("uvp-float model convert: --out <model.bin> is required", ExitCode.USAGE);
-  refuseToOverwrite([out], Boolean(v.force));
+  checkOutputs("model", { files: [out] }, { inputs: [file], force: Boolean(v.force) });
   const text = new TextDecoder().decode(bytes);
   let result: ImportResult;
   if (text.trimStart().startsWith("{")) {

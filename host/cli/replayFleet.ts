@@ -1,6 +1,6 @@
 // uvp-float replay with many streams: each stream replayed in a worker thread of a piscina pool, an overall
 // progress display, and a fleet summary. Streams are independent, so the fleet is only as slow as its jobs.
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MessageChannel } from "node:worker_threads";
@@ -10,10 +10,11 @@ import { packageRoot } from "../paths.js";
 import { createFleetProgress } from "../replay/fleetProgress.js";
 import { fleetEntry, readableFleetReport, summarizeFleet, type FleetStreamEntry } from "../replay/fleetSummary.js";
 import type { ReplayWorkerOutcome, ReplayWorkerProgress, ReplayWorkerTask } from "../replay/replayWorker.js";
-import { CliError, ExitCode } from "./cliError.js";
+import { ExitCode } from "./cliError.js";
 import { refuseSharedOutputs, streamName, streamPrefix } from "./fleetStreams.js";
-import { writeOutput } from "./outputFiles.js";
-import type { ReplayStreamJob } from "./replayStream.js";
+import { checkOutputs, makeOutputDir, writeOutput } from "./outputFiles.js";
+import { telemetryIdsOf, type ReplayStreamJob } from "./replayStream.js";
+import { refuseCycleFiles } from "./telemetryOutputs.js";
 
 /** A fleet replay: the streams of this run (already sharded) and what every stream's job shares. */
 export interface FleetOptions {
@@ -66,20 +67,14 @@ export async function replayFleet(o: FleetOptions): Promise<number> {
     const j = jobOf(s);
     return [j.logPath, j.summaryPath, ...(j.telemetryDir ? [j.telemetryDir] : [])];
   });
-  if (!o.shared.force) {
-    // Checked for the whole fleet before any work, so that a refusal costs nothing and names every clash.
-    const existing = [summaryPath, ...jobs.flatMap((j) => [j.logPath, j.summaryPath])].filter((p) => existsSync(p));
-    if (existing.length > 0) {
-      throw new CliError(`${existing[0]} exists${existing.length > 1 ? ` (and ${existing.length - 1} more outputs)` : ""}; give --force to overwrite, or another --out`, ExitCode.OUTPUT);
-    }
-  }
-  if (o.outDir !== undefined) {
-    if (existsSync(o.outDir) && !statSync(o.outDir).isDirectory()) throw new CliError(`${o.outDir}: --out must be a directory when replaying several streams`, ExitCode.USAGE);
-    try {
-      mkdirSync(o.outDir, { recursive: true });
-    } catch (err) {
-      throw new CliError(`${o.outDir}: cannot create the output directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, ExitCode.OUTPUT);
-    }
+  // Checked for the whole fleet before any work, so that a refusal costs nothing and names the first clash.
+  const check = { inputs: o.streams, force: o.shared.force };
+  checkOutputs("replay", { dirs: [...(o.outDir !== undefined ? [o.outDir] : []), ...(o.telemetryDir !== undefined ? [o.telemetryDir] : [])] }, check);
+  if (o.outDir !== undefined) makeOutputDir(o.outDir);
+  checkOutputs("replay", { files: [summaryPath, ...jobs.flatMap((j) => [j.logPath, j.summaryPath])] }, check);
+  for (const j of jobs) {
+    const ids = telemetryIdsOf(j);
+    if (ids && j.telemetryDir) refuseCycleFiles(j.telemetryDir, ids, o.shared.force);
   }
 
   const started = performance.now();

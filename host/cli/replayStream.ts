@@ -2,15 +2,16 @@
 // The single-stream verb runs it in the main thread, a fleet in worker threads, so both write the same bytes.
 import { DEFAULT_FLOAT_SERIAL, listProfiles, loadProfile, type Profile } from "../config/profile.js";
 import type { Build } from "../firmware/index.js";
+import { join } from "node:path";
 import { openStream } from "../formats/stream/streamReader.js";
 import type { StreamProblem } from "../formats/stream/streamTypes.js";
 import { replayFile, type TelemetryOptions } from "../replay/replayFile.js";
 import type { ReplaySummary } from "../replay/replaySummary.js";
-import { partTotals, writeParts } from "../telemetry/partFiles.js";
+import { partTotals, telemetryFiles, type CycleIds } from "../telemetry/partFiles.js";
 import type { Cts5Phase } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { profileOrFail } from "./common.js";
-import { writeOutput } from "./outputFiles.js";
+import { makeOutputDir, writeOutputs } from "./outputFiles.js";
 
 /** What one stream's replay needs: plain data only, so that it can be posted to a worker thread. */
 export interface ReplayStreamJob {
@@ -53,21 +54,36 @@ export function replayStream(job: ReplayStreamJob, progress: boolean | ((done: n
     const message = (err as Error).message;
     throw new CliError(`${input}: ${message}`, /firmware refused/.test(message) ? ExitCode.FIRMWARE : ExitCode.INPUT);
   }
-  writeOutput(job.logPath, out.logLines.join("\n") + "\n");
-  writeOutput(job.summaryPath, JSON.stringify({ ...out.summary, inputProblems: out.inputProblems }, null, 2) + "\n");
+  // Log, summary and telemetry files together: checked, then written through temporary files, all or none.
+  const entries: Array<readonly [string, string | Uint8Array]> = [
+    [job.logPath, out.logLines.join("\n") + "\n"],
+    [job.summaryPath, JSON.stringify({ ...out.summary, inputProblems: out.inputProblems }, null, 2) + "\n"],
+  ];
   let written: ReplayStreamResult["telemetry"] = null;
   if (telemetryDir) {
+    const ids: CycleIds = { floatId: telemetry?.floatId ?? 0, serialHex: telemetryProfile?.float.serialHex ?? DEFAULT_FLOAT_SERIAL, cycle, pattern: 1 };
+    let files;
     try {
-      const ids = { floatId: telemetry?.floatId ?? 0, serialHex: telemetryProfile?.float.serialHex ?? DEFAULT_FLOAT_SERIAL, cycle, pattern: 1 };
-      const paths = writeParts(telemetryDir, out.telemetryParts, ids, job.force, { cts5PartBytes: job.cts5PartBytes });
-      const t = partTotals(out.telemetryParts);
-      written = { cts5Files: t.cts5.files, cts5Bytes: t.cts5.bytes, sbdMessages: t.sbd.messages, sbdBytes: t.sbd.bytes, files: paths.length, dir: telemetryDir };
+      files = telemetryFiles(out.telemetryParts, ids, { cts5PartBytes: job.cts5PartBytes });
     } catch (err) {
       throw new CliError((err as Error).message, err instanceof RangeError ? ExitCode.USAGE : ExitCode.OUTPUT);
     }
+    const paths = files.map((f) => join(telemetryDir, f.name));
+    files.forEach((f, i) => entries.push([paths[i], f.bytes]));
+    makeOutputDir(telemetryDir);
+    const t = partTotals(out.telemetryParts);
+    written = { cts5Files: t.cts5.files, cts5Bytes: t.cts5.bytes, sbdMessages: t.sbd.messages, sbdBytes: t.sbd.bytes, files: paths.length, dir: telemetryDir };
   }
+  writeOutputs(entries, job.force, "replay");
   const exitCode = out.inputProblems.length > 0 || out.summary.frames.skipped > 0 ? ExitCode.INPUT : out.summary.agreesWithTruth ? ExitCode.OK : ExitCode.TRUTH_MISMATCH;
   return { summary: out.summary, inputProblems: out.inputProblems, telemetry: written, exitCode };
+}
+
+/** The ids that name the telemetry files of `job` (for the checks before the run), or undefined without --telemetry. */
+export function telemetryIdsOf(job: ReplayStreamJob): CycleIds | undefined {
+  if (!job.telemetryDir) return undefined;
+  const profile = telemetryProfileFor(job.input, job.profileName);
+  return { floatId: profile?.float.wmo ?? 0, serialHex: profile?.float.serialHex ?? DEFAULT_FLOAT_SERIAL, cycle: job.cycle, pattern: 1 };
 }
 
 /** The profile that gives --telemetry its float id and limits: --profile, else the one a simulated stream names. */

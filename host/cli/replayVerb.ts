@@ -6,9 +6,11 @@ import { CTS5_PHASES, type Cts5Phase } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { buildOption, partBytesOption, profileOrFail } from "./common.js";
 import { expandStreams, shardOption, shardStreams } from "./fleetStreams.js";
-import { refuseToOverwrite } from "./outputFiles.js";
+import { INPUT_LIMIT_BYTES, checkInputFile, readInputFile } from "./inputFiles.js";
+import { checkOutputs } from "./outputFiles.js";
 import { replayFleet } from "./replayFleet.js";
-import { replayStream } from "./replayStream.js";
+import { replayStream, telemetryIdsOf, type ReplayStreamJob } from "./replayStream.js";
+import { refuseCycleFiles } from "./telemetryOutputs.js";
 import { intOption, parseVerbArgs, type OptionValues, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float replay <stream.uvps|*_data.txt> [options]
@@ -60,7 +62,7 @@ Examples:
 Exit codes: 0 ok; 1 the firmware disagrees with the stream's ground truth (a frame without touching
 objects whose class counts differ, or a bloc past the overlap bound); 65 the input is unreadable, or was
 damaged or had frames that could not be used (the outputs hold everything else, the report lists each
-problem with its byte offset or frame); 64 usage; 70 the firmware refused the configuration or model (or
+problem with its byte offset or frame); 64 usage (an output that is an input included); 70 the firmware refused the configuration or model (or
 a worker thread failed); 73 an output exists (use --force) or cannot be written. A fleet exits with the
 worst of its streams' codes, from best to worst 0 < 1 < 65 < 70 < 73.`;
 
@@ -81,17 +83,23 @@ export const replayVerb: Verb = {
     const fleet = positionals.length > 1 || values.shard !== undefined || values.summary !== undefined || positionals.some((p) => existsSync(p) && statSync(p).isDirectory());
     if (fleet) return runFleet(values, positionals);
     const input = positionals[0];
-    if (!existsSync(input)) throw new CliError(`${input}: no such file; check the path`, ExitCode.INPUT);
+    checkInputFile(input, STREAM_INPUT);
     const prefix = (values.out as string | undefined) ?? input.replace(/\.(uvps|cbor|txt)$/i, "") + ".replay";
     const logPath = `${prefix}.rs232.log`;
     const summaryPath = `${prefix}.summary.json`;
-    refuseToOverwrite([logPath, summaryPath], Boolean(values.force));
     const build = buildOption("replay", values.build as string | undefined);
-    const model = loadModelOption(values.model as string | undefined);
     const cycle = intOption("replay", "cycle", values.cycle as string | undefined, 0, 999) ?? 1;
     const cts5PartBytes = partBytesOption("replay", values["cts5-part-bytes"] as string | undefined);
     const phase = phaseOption(values);
-    const out = replayStream({ input, logPath, summaryPath, build, model, telemetryDir: values.telemetry as string | undefined, profileName: values.profile as string | undefined, cycle, cts5PartBytes, phase, force: Boolean(values.force) }, true);
+    const modelPath = values.model as string | undefined;
+    const telemetryDir = values.telemetry as string | undefined;
+    const force = Boolean(values.force);
+    // Every output, the telemetry directory included, is checked before the replay runs.
+    checkOutputs("replay", { files: [logPath, summaryPath], dirs: telemetryDir ? [telemetryDir] : [] }, { inputs: [input, ...(modelPath ? [modelPath, modelSidecar(modelPath)] : [])], force });
+    const job: ReplayStreamJob = { input, logPath, summaryPath, build, model: loadModelOption(modelPath), telemetryDir, profileName: values.profile as string | undefined, cycle, cts5PartBytes, phase, force };
+    const ids = telemetryIdsOf(job);
+    if (ids && telemetryDir) refuseCycleFiles(telemetryDir, ids, force);
+    const out = replayStream(job, true);
     const t = out.telemetry;
     if (t && !values.json) console.log(`telemetry: ${t.cts5Files} CTS5 file(s), ${t.cts5Bytes} bytes; ${t.sbdMessages} SBD message(s), ${t.sbdBytes} bytes (${t.files} files in ${t.dir})`);
     if (values.json) console.log(JSON.stringify({ ...out.summary, inputProblems: out.inputProblems, outputs: { log: logPath, summary: summaryPath } }, null, 2));
@@ -132,16 +140,19 @@ function phaseOption(values: OptionValues): Cts5Phase | undefined {
   return phase as Cts5Phase;
 }
 
+/** What a replay input (a recorded stream or a *_data.txt) must be before it is opened. */
+export const STREAM_INPUT = { what: "recorded stream (.uvps) or *_data.txt", maxBytes: Number.MAX_SAFE_INTEGER } as const;
+
+/** The sidecar of a model: <m>.json beside <m>.bin, whose "taxoConf" gives the TAXO_CONF line. */
+function modelSidecar(path: string): string {
+  return path.replace(/\.bin$/i, "") + ".json";
+}
+
 /** Reads --model and its sidecar <m>.json TAXO_CONF line, or an input error naming the file. */
 function loadModelOption(path: string | undefined): { bytes: Uint8Array; taxoConf: string | null } | undefined {
   if (!path) return undefined;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    throw new CliError(`${path}: cannot read the model (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the --model path`, ExitCode.INPUT);
-  }
-  const sidecar = path.replace(/\.bin$/i, "") + ".json";
+  const bytes = readInputFile(path, { what: "--model uvpec model", maxBytes: INPUT_LIMIT_BYTES.document });
+  const sidecar = modelSidecar(path);
   let taxoConf: string | null = null;
   if (existsSync(sidecar)) {
     try {

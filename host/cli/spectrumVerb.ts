@@ -4,7 +4,8 @@ import { FrameKind, FirmwareError, Status, describeStatus } from "../firmware/in
 import { formatRecordLine } from "../formats/rs232Lines.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { buildOption, configuredFirmware, frameOrFail, profileOrFail, timeFromFileName } from "./common.js";
-import { intOption, numberOption, parseVerbArgs, type Verb } from "./verb.js";
+import { PRESSURE_RANGE_DBAR, TEMPERATURE_RANGE_C } from "../formats/pressureCsv.js";
+import { intOption, parseVerbArgs, rangeOption, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float spectrum <frames...> --profile <name> [options]
 
@@ -42,8 +43,10 @@ export const spectrumVerb: Verb = {
     });
     if (positionals.length === 0) throw new CliError("uvp-float spectrum: give at least one frame file\nRun 'uvp-float spectrum --help' for usage.", ExitCode.USAGE);
     const profile = profileOrFail("spectrum", values.profile as string | undefined);
-    const pressureDbar = numberOption("spectrum", "pressure", values.pressure as string | undefined) ?? 0;
-    const temperatureC = numberOption("spectrum", "temperature", values.temperature as string | undefined) ?? 20;
+    const pressureDbar = rangeOption("spectrum", "pressure", values.pressure as string | undefined, PRESSURE_RANGE_DBAR[0], PRESSURE_RANGE_DBAR[1],
+      `${PRESSURE_RANGE_DBAR[0]} to ${PRESSURE_RANGE_DBAR[1]} dbar (what the float's pressure code holds)`) ?? 0;
+    const temperatureC = rangeOption("spectrum", "temperature", values.temperature as string | undefined, TEMPERATURE_RANGE_C[0], TEMPERATURE_RANGE_C[1],
+      `${TEMPERATURE_RANGE_C[0]} to ${TEMPERATURE_RANGE_C[1]} degree C (what the temperature code holds)`) ?? 20;
     const framesPerBloc = intOption("spectrum", "frames-per-bloc", values["frames-per-bloc"] as string | undefined, 1, 255);
     const threshold = intOption("spectrum", "threshold", values.threshold as string | undefined, 0, 254);
     const kind = values.black ? FrameKind.Black : FrameKind.Lit;

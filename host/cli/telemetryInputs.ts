@@ -3,7 +3,7 @@
 // decoded together. A CTS5 part `..._uvp6_lpm#02.hex` starts inside the file, so its name decides. CTS5 parts
 // are joined into their file first; SBD messages go to the decoder all at once, since it reports which of a
 // cycle are missing.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { recordKey } from "../telemetry/recordKey.js";
 import { decodeCts5Set, parseCts5FileName } from "../telemetry/cts5/index.js";
@@ -11,6 +11,7 @@ import { decodeSbdMessages, type SbdSummary } from "../telemetry/sbd/index.js";
 import { installedPriorTables } from "../config/installedPriorTables.js";
 import type { DecodeProblem, SliceKind, SliceRecord } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
+import { INPUT_LIMIT_BYTES, readInputFile } from "./inputFiles.js";
 
 /** Which decoder a file goes to. */
 export type TelemetryFileType = "cts5" | "sbd";
@@ -50,8 +51,10 @@ export function readTelemetryFiles(paths: readonly string[]): { files: Telemetry
     if (type !== null) files.push({ source: path, type, bytes });
     else if (insideDirectory) skipped.push(path);
     else {
-      const first = bytes.length === 0 ? "it is empty" : `its first byte is 0x${bytes[0].toString(16).padStart(2, "0")}`;
-      problems.push({ source: path, offset: 0, message: `neither a CTS5 .hex file (first byte 0x1B, 0x1C or 0x1D) nor an SBD message (0x55): ${first}; not decoded` });
+      const message = bytes.length === 0
+        ? "empty file (0 bytes): no CTS5 or SBD data; not decoded"
+        : `neither a CTS5 .hex file (first byte 0x1B, 0x1C or 0x1D) nor an SBD message (0x55): its first byte is 0x${bytes[0].toString(16).padStart(2, "0")}; not decoded`;
+      problems.push({ source: path, offset: 0, message });
     }
   };
   for (const path of paths) {
@@ -75,11 +78,7 @@ export function readTelemetryFiles(paths: readonly string[]): { files: Telemetry
 }
 
 function readOrFail(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (err) {
-    throw new CliError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path`, ExitCode.INPUT);
-  }
+  return readInputFile(path, { what: "CTS5 .hex file or SBD message", maxBytes: INPUT_LIMIT_BYTES.telemetry, allowEmpty: true });
 }
 
 /** Everything decoded from a set of telemetry files. */

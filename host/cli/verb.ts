@@ -42,3 +42,11 @@ export function numberOption(verb: string, name: string, value: string | undefin
   }
   return v;
 }
+
+/** Parses a number option that must lie in [lo, hi] (a physical range: `range` says it with its unit and why), or a usage error naming the option as typed. */
+export function rangeOption(verb: string, name: string, value: string | undefined, lo: number, hi: number, range: string): number | undefined {
+  const v = numberOption(verb, name, value);
+  if (v === undefined) return undefined;
+  if (v < lo || v > hi) throw new CliError(`uvp-float ${verb}: --${name} out of range: ${range}, got "${value}"`, ExitCode.USAGE);
+  return v;
+}

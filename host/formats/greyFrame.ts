@@ -23,7 +23,12 @@ export class FrameFormatError extends Error {
 
 /** Reads a .png or .pgm file (by content, whatever its extension says) as a grey frame. */
 export function readGreyFrame(file: string): GreyFrame {
-  const bytes = readFileSync(file);
+  return decodeGreyFrame(readFileSync(file), file);
+}
+
+/** Decodes the bytes of a PNG or PGM frame named `file` (by content, whatever its extension says). */
+export function decodeGreyFrame(bytes: Uint8Array, file: string): GreyFrame {
+  if (bytes.length === 0) throw new FrameFormatError(file, "empty file (0 bytes): not a PNG or PGM frame");
   try {
     if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50) return decodePng(bytes);
     if (bytes.length >= 2 && bytes[0] === 0x50 && (bytes[1] === 0x35 || bytes[1] === 0x32)) return decodePgm(bytes);

@@ -2,6 +2,10 @@
 
 import type { GreyFrame } from "./greyFrame.js";
 
+/** Largest frame accepted, px: the UVP6 sensor. */
+const MAX_WIDTH_PX = 2464;
+const MAX_HEIGHT_PX = 2056;
+
 /** Decodes a P5 or P2 PGM with maxval <= 255 (values rescaled to 0-255 when maxval < 255). */
 export function decodePgm(bytes: Uint8Array): GreyFrame {
   let pos = 2;
@@ -30,6 +34,10 @@ export function decodePgm(bytes: Uint8Array): GreyFrame {
   const heightPx = int("height");
   const maxval = int("maxval");
   if (widthPx === 0 || heightPx === 0) throw new Error("PGM has no pixels");
+  // Checked before the pixels are allocated: a 20-byte header may declare 100000 x 100000.
+  if (widthPx > MAX_WIDTH_PX || heightPx > MAX_HEIGHT_PX) {
+    throw new Error(`PGM declares ${widthPx} x ${heightPx} px, larger than the sensor (${MAX_WIDTH_PX} x ${MAX_HEIGHT_PX})`);
+  }
   if (maxval === 0 || maxval > 255) throw new Error(`PGM maxval ${maxval} is not supported: frames are 8-bit`);
   const n = widthPx * heightPx;
   const pixels = new Uint8Array(n);

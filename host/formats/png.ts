@@ -18,7 +18,12 @@ export function decodePng(bytes: Uint8Array): GreyFrame {
   if (declaredW > MAX_WIDTH_PX || declaredH > MAX_HEIGHT_PX) {
     throw new Error(`PNG declares ${declaredW} x ${declaredH} px, larger than the sensor (${MAX_WIDTH_PX} x ${MAX_HEIGHT_PX})`);
   }
-  const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), { skipRescale: true });
+  let png: ReturnType<typeof PNG.sync.read>;
+  try {
+    png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), { skipRescale: true });
+  } catch (err) {
+    throw new Error(`${pngFailure((err as Error).message)} (pngjs: ${(err as Error).message})`);
+  }
   if (png.depth !== 8 && png.depth !== 1 && png.depth !== 2 && png.depth !== 4) {
     throw new Error(`PNG bit depth ${png.depth} is not supported: frames are 8-bit grey`);
   }
@@ -35,6 +40,15 @@ export function decodePng(bytes: Uint8Array): GreyFrame {
     pixels[i] = r;
   }
   return { widthPx: width, heightPx: height, pixels };
+}
+
+/** What a pngjs error means for a camera frame, in this project's words (the library's stay in parentheses). */
+function pngFailure(detail: string): string {
+  if (/end of (file|stream)|finished stream|unexpected end|truncat/i.test(detail)) return "damaged PNG: the file ends before its last row of pixels (truncated)";
+  if (/crc/i.test(detail)) return "damaged PNG: a chunk's checksum does not match its bytes";
+  if (/signature/i.test(detail)) return "not a PNG: its 8-byte signature is wrong";
+  if (/ihdr|dimension|bit ?depth|color ?type|interlace|filter/i.test(detail)) return "damaged PNG: its header (IHDR) is invalid";
+  return "damaged PNG: its image data cannot be decoded";
 }
 
 /** Encodes a grey frame as an 8-bit greyscale PNG. */

@@ -3,7 +3,7 @@
 // the CSV by the rule in pressureCsv.ts. Images that match no row, cannot be decoded or differ in size from
 // the first good frame are reported by file name and left out; nothing about the images is thrown.
 
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { cameraTimeSFromName } from "./cameraTime.js";
 import { decodePng } from "./png.js";
@@ -48,6 +48,21 @@ export function importPngDirectory(
   out: string,
   opts: PngImportOptions = {},
 ): PngImportResult {
+  const frames = pngImportFrames(dir, pressuresCsv, header, out, opts);
+  for (;;) {
+    const next = frames.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** importPngDirectory one frame at a time: yields after each PNG (the frames matched so far, and how many there are), so a caller may pause. */
+export function* pngImportFrames(
+  dir: string,
+  pressuresCsv: string,
+  header: Omit<StreamHeader, "type" | "format" | "version">,
+  out: string,
+  opts: PngImportOptions = {},
+): Generator<{ done: number; total: number }, PngImportResult> {
   const problems: PngImportProblem[] = [];
   let csvText: string;
   try {
@@ -62,12 +77,17 @@ export function importPngDirectory(
 
   let names: string[];
   try {
-    names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && /\.png$/i.test(e.name)).map((e) => e.name);
+    names = readdirSync(dir).filter((n) => /\.png$/i.test(n));
   } catch (err) {
     throw new Error(`cannot list PNG directory ${dir}: ${(err as Error).message}`);
   }
   const matched: Array<{ name: string; match: PressureMatch }> = [];
   for (const name of names) {
+    // A directory, device or FIFO named *.png is said, not read (a device would be read without end).
+    if (!isRegularFile(join(dir, name))) {
+      problems.push({ file: name, message: "not a regular file (a directory, device or FIFO): left out" });
+      continue;
+    }
     const match = matcher.match(name, cameraTimeSFromName(name));
     if (typeof match === "string") problems.push({ file: name, message: `no pressure: ${match}` });
     else matched.push({ name, match });
@@ -76,7 +96,8 @@ export function importPngDirectory(
 
   const writer = StreamWriter.create(out, header, { encoding: opts.encoding, overwrite: opts.overwrite });
   let size: { widthPx: number; heightPx: number } | null = null;
-  for (const { name, match } of matched) {
+  for (const [i, { name, match }] of matched.entries()) {
+    if (i > 0) yield { done: i, total: matched.length };
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(join(dir, name));
@@ -104,4 +125,12 @@ export function importPngDirectory(
   }
   const { frames, bytes } = writer.close();
   return { frames, bytes, problems };
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -17,6 +17,11 @@ import { MISSION_PHASES } from "./stream/streamRecordCheck.js";
 /** Default widest gap (s) between two rows across which pressure is interpolated. */
 export const DEFAULT_MAX_GAP_S = 30;
 
+/** Pressures a frame may have, dbar: what the CTS5 u16 code (P + 100) * 10 holds. */
+export const PRESSURE_RANGE_DBAR = [-100, 6453.5] as const;
+/** Internal temperatures a frame may have, degree C: what the u16 code (T + 5) * 1000 holds. */
+export const TEMPERATURE_RANGE_C = [-5, 60.535] as const;
+
 /** One usable row of the table (1-based CSV line number kept for messages). */
 export interface PressureRow {
   line: number;
@@ -84,9 +89,17 @@ export function readPressureCsv(text: string): PressureTable {
     if (timeS === null && file === null) { bad("neither a time nor a file"); continue; }
     const pressureDbar = Number(cell(iPressure));
     if (cell(iPressure) === "" || !Number.isFinite(pressureDbar)) { bad(`pressure_dbar "${cell(iPressure)}" is not a number`); continue; }
+    if (pressureDbar < PRESSURE_RANGE_DBAR[0] || pressureDbar > PRESSURE_RANGE_DBAR[1]) {
+      bad(`pressure_dbar ${cell(iPressure)} out of range: ${PRESSURE_RANGE_DBAR[0]} to ${PRESSURE_RANGE_DBAR[1]} dbar (what the float's pressure code (P + 100) * 10 holds)`);
+      continue;
+    }
     const tempCell = cell(iTemp);
     const temperatureC = tempCell === "" ? null : Number(tempCell);
     if (temperatureC !== null && !Number.isFinite(temperatureC)) { bad(`temperature_c "${tempCell}" is not a number`); continue; }
+    if (temperatureC !== null && (temperatureC < TEMPERATURE_RANGE_C[0] || temperatureC > TEMPERATURE_RANGE_C[1])) {
+      bad(`temperature_c ${tempCell} out of range: ${TEMPERATURE_RANGE_C[0]} to ${TEMPERATURE_RANGE_C[1]} degree C (what the temperature code (T + 5) * 1000 holds)`);
+      continue;
+    }
     const kindCell = cell(iKind).toLowerCase();
     if (kindCell !== "" && kindCell !== "lit" && kindCell !== "black") { bad(`kind "${cell(iKind)}" is neither lit nor black`); continue; }
     const phaseCell = cell(iPhase).toLowerCase();

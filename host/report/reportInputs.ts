@@ -3,6 +3,7 @@
 // replay's outputs (RS232 log, summary JSON, the replayed stream). The two kinds do not mix in one report.
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { CliError, ExitCode } from "../cli/cliError.js";
+import { checkInputFile, INPUT_LIMIT_BYTES } from "../cli/inputFiles.js";
 import { telemetryFileType } from "../cli/telemetryInputs.js";
 import { readDecoded, type DecodedOptions } from "./readDecoded.js";
 import { readReplay } from "./readReplay.js";
@@ -30,6 +31,8 @@ export function inputKind(path: string): InputKind {
     throw new CliError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path`, ExitCode.INPUT);
   }
   if (isDirectory) return "telemetry";
+  // A device would be read without end, a FIFO would block: refused, as every verb refuses them.
+  checkInputFile(path, { what: "report input", maxBytes: INPUT_LIMIT_BYTES.document });
   const bytes = head(path, 4096);
   if (telemetryFileType(bytes, path) !== null) return "telemetry";
   if (/\.uvps$/iu.test(path)) return "stream";

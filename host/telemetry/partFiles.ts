@@ -2,8 +2,6 @@
 // (split into `#01`, `#02`, ... parts when a size limit per file is asked for), SBD messages one file each,
 // numbered by their sequence in the cycle.
 
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
 import type { TelemetryPart } from "../firmware/floatTelemetry.js";
 import { cts5FileName, splitCts5File } from "./cts5/index.js";
 
@@ -46,17 +44,16 @@ export function telemetryFiles(parts: readonly TelemetryPart[], ids: CycleIds, o
   });
 }
 
-/** Writes the files of `parts` into `dir` (created); refuses to overwrite an existing file unless `force`. Returns the paths. */
-export function writeParts(dir: string, parts: readonly TelemetryPart[], ids: CycleIds, force: boolean, opts: FileOptions = {}): string[] {
-  const files = telemetryFiles(parts, ids, opts);
-  const paths = files.map((f) => join(dir, f.name));
-  const existing = paths.filter((p) => existsSync(p));
-  if (existing.length > 0 && !force) {
-    throw new Error(`${existing[0]} exists${existing.length > 1 ? ` (and ${existing.length - 1} more)` : ""}; use --force to overwrite`);
-  }
-  mkdirSync(dir, { recursive: true });
-  files.forEach((f, i) => writeFileSync(paths[i], f.bytes));
-  return paths;
+/**
+ * Whether `name` is a file this cycle's telemetry could be written as (any CTS5 file or `#NN` part, any SBD
+ * message), so that a run can refuse a directory already holding them before it starts. Keep in step with
+ * telemetryFiles.
+ */
+export function isCycleFileName(name: string, ids: CycleIds): boolean {
+  const kinds = ["lpm", "taxo", "black"] as const;
+  const stems = kinds.map((k) => cts5FileName(ids.serialHex, ids.cycle, ids.pattern, k, null).replace(/\.hex$/, ""));
+  if (name.endsWith(".hex") && stems.some((stem) => name.startsWith(stem))) return true;
+  return name.endsWith(".sbd") && name.startsWith(`${ids.floatId}_${String(ids.cycle).padStart(3, "0")}_`);
 }
 
 /** Bytes and counts per format (CTS5: one file per kind, before any split into parts). */

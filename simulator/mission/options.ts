@@ -6,6 +6,14 @@ import type { MissionPhase } from "../../host/formats/stream/streamTypes.js";
 /** Highest image rate of the UVP6-LP (float model), images per second (DOMAIN.md 1). */
 export const LP_MAX_FRAME_RATE_HZ = 1.3;
 
+/** Highest image rate of the UVP6-HF, images per second (DOMAIN.md 1: up to 20-25 Hz). */
+export const HF_MAX_FRAME_RATE_HZ = 25;
+
+/** Highest image rate of a profile's camera: HF when its Camera_ref ends in HF, else the LP's. */
+export function maxFrameRateHz(profile: Profile): number {
+  return /HF$/i.test(profile.hw.cameraRef) ? HF_MAX_FRAME_RATE_HZ : LP_MAX_FRAME_RATE_HZ;
+}
+
 /** Default mission start: 2022-05-18T00:00:00Z, Unix seconds. */
 export const DEFAULT_START_TIME_S = Date.UTC(2022, 4, 18) / 1000;
 

@@ -44,6 +44,7 @@ import {
   hasTimeReference,
   isNavigationPhase,
 } from "./cts5Layout.js";
+import { implausibleRecords } from "../plausibility.js";
 import { cutTagAt, findTag, phaseTagAt, processingTagAt, unknownTagAt } from "./cts5Tags.js";
 
 /** What one CTS5 file holds: its kind (null when the first byte names none), its records, what was wrong. */
@@ -73,7 +74,10 @@ export function decodeCts5File(bytes: Uint8Array, source: string): Cts5DecodeRes
       : `unknown first byte ${hex2(bytes[0])} (expected 0x1b LPMv2, 0x1c TAXOv2 or 0x1d BLACKv2)`);
     return { kind: null, records: [], problems };
   }
-  const records = new Cts5Reader(bytes, kind, report).run();
+  const reader = new Cts5Reader(bytes, kind, report);
+  const records = reader.run();
+  // Values no float sends, though their bytes decoded cleanly: reported, the records kept as decoded.
+  problems.push(...implausibleRecords(records.map((record, i) => ({ record, source, offset: reader.offsets[i] }))));
   return { kind, records, problems };
 }
 
@@ -86,6 +90,8 @@ class Cts5Reader {
   /** Start of the trailing run of 0x1A bytes (len when there is none). */
   private readonly padStart: number;
   private readonly records: SliceRecord[] = [];
+  /** Byte offset where each of `records` starts. */
+  readonly offsets: number[] = [];
   private phase: Cts5Phase | null = null;
   private phaseTagOffset = 0;
   /** Null in a navigation phase whose processing tag is missing or unusable: records cannot be laid out. */
@@ -247,12 +253,14 @@ class Cts5Reader {
     if (kind === "black") {
       const counts = Array.from({ length: CTS5_BLACK_CLASSES }, (_, i) => v.getUint16(p + 2 * i, true));
       this.records.push({ kind, ...base, temperatureC, counts });
+      this.offsets.push(pos);
       return p + 2 * CTS5_BLACK_CLASSES;
     }
     const counts = Array.from({ length: CTS5_LPM_CLASSES }, (_, i) => v.getFloat32(p + 4 * i, true));
     p += 4 * CTS5_LPM_CLASSES;
     const grey = Array.from(this.bytes.subarray(p, p + CTS5_LPM_CLASSES));
     this.records.push({ kind: "lpm", ...base, temperatureC, counts, grey });
+    this.offsets.push(pos);
     return p + CTS5_LPM_CLASSES;
   }
 
@@ -278,6 +286,7 @@ class Cts5Reader {
       this.report(pos, `TAXO ${at} has class index ${categories[bad].index} (at most ${CTS5_TAXO_MAX_CLASS_INDEX}): record dropped`);
     } else {
       this.records.push({ kind: "taxo", ...base, categories });
+      this.offsets.push(pos);
     }
     return end;
   }

@@ -3,6 +3,7 @@
 import type { DecodeProblem, SliceKind, SliceRecord } from "../types.js";
 import type { SbdPriorTable } from "./priorTable.js";
 import { parseSbdFrame, SBD_HEADER_BYTES, SBD_HEADER_BYTES_V2, type SbdHeader } from "./sbdHeader.js";
+import { implausibleRecords } from "../plausibility.js";
 import { decodeSbdBody } from "./sbdRecords.js";
 import { decodeSbdBodyV2 } from "./sbdRecordsV2.js";
 import { cycleText, missingSequences, type SbdCycleSummary, type SbdSummary } from "./sbdSummary.js";
@@ -27,7 +28,7 @@ export interface SbdRecordOrigin {
 
 /** One message decoded alone: its header and records, or the problem that rejects it. */
 export type SbdMessageResult =
-  | { ok: true; header: SbdHeader; records: SliceRecord[] }
+  | { ok: true; header: SbdHeader; records: SliceRecord[]; offsets: number[] }
   | { ok: false; header: SbdHeader | null; problem: DecodeProblem };
 
 /** Everything decoded from a batch; origins[i] tells where records[i] came from. */
@@ -65,7 +66,7 @@ export function decodeSbdMessage(source: string, bytes: Uint8Array, options: Sbd
     ? decodeSbdBodyV2(h.kind, h.count, frame.body, table, SBD_HEADER_BYTES_V2)
     : decodeSbdBody(h.kind, h.count, frame.body, SBD_HEADER_BYTES);
   if (!body.ok) return { ok: false, header: frame.header, problem: { source, offset: body.offset, message: body.message } };
-  return { ok: true, header: frame.header, records: body.records };
+  return { ok: true, header: frame.header, records: body.records, offsets: body.offsets };
 }
 
 interface Received {
@@ -73,6 +74,8 @@ interface Received {
   bytes: Uint8Array;
   header: SbdHeader;
   records: SliceRecord[] | null;
+  /** Byte offset of each record in the message. */
+  offsets: number[];
 }
 
 interface Cycle {
@@ -106,7 +109,7 @@ export function decodeSbdMessages(messages: readonly SbdMessageInput[], options:
     }
     const first = cycle.bySeq.get(h.seq);
     if (first === undefined) {
-      cycle.bySeq.set(h.seq, { source: m.source, bytes: m.bytes, header: h, records: result.ok ? result.records : null });
+      cycle.bySeq.set(h.seq, { source: m.source, bytes: m.bytes, header: h, records: result.ok ? result.records : null, offsets: result.ok ? result.offsets : [] });
       continue;
     }
     cycle.duplicates++;
@@ -128,6 +131,8 @@ export function decodeSbdMessages(messages: readonly SbdMessageInput[], options:
   for (const c of sorted) {
     const total = cycleTotal(c, problems);
     const kept = collectRecords(c, problems);
+    // Values no float sends, though the message's checksum held: reported per cycle, records kept as decoded.
+    problems.push(...implausibleRecords(kept.map((k) => ({ record: k.record, source: k.origin.source, offset: k.offset }))));
     const counts: Record<SliceKind, number> = { lpm: 0, black: 0, taxo: 0 };
     for (const k of kept) {
       records.push(k.record);
@@ -177,11 +182,11 @@ function cycleTotal(c: Cycle, problems: DecodeProblem[]): number | null {
 
 /** The cycle's records by kind then index; a record index already delivered by an earlier message is dropped. */
 function collectRecords(c: Cycle, problems: DecodeProblem[]) {
-  const all: { record: SliceRecord; origin: SbdRecordOrigin }[] = [];
+  const all: { record: SliceRecord; origin: SbdRecordOrigin; offset: number }[] = [];
   for (const r of c.bySeq.values()) {
     if (r.records === null) continue;
     r.records.forEach((record, j) => {
-      all.push({ record, origin: { source: r.source, floatId: c.floatId, cycle: c.cycle, seq: r.header.seq, index: r.header.firstIndex + j } });
+      all.push({ record, origin: { source: r.source, floatId: c.floatId, cycle: c.cycle, seq: r.header.seq, index: r.header.firstIndex + j }, offset: r.offsets[j] ?? SBD_HEADER_BYTES });
     });
   }
   all.sort(

@@ -35,7 +35,7 @@ export const SBD_BLACK_CLASSES = 5;
 export const SBD_TAXO_MAX_CATEGORIES = 40;
 
 /** The records of a body, or where (byte offset in the message) and why it cannot be decoded. */
-export type SbdBodyResult = { ok: true; records: SliceRecord[] } | { ok: false; offset: number; message: string };
+export type SbdBodyResult = { ok: true; records: SliceRecord[]; offsets: number[] } | { ok: false; offset: number; message: string };
 
 /** What the next record is predicted from: the previous record of the same message. */
 interface Prev {
@@ -60,10 +60,14 @@ export function decodeSbdBody(kind: SliceKind, count: number, body: Uint8Array, 
   d.costs = costs;
   const c = newSbdContexts();
   const records: SliceRecord[] = [];
+  // Where each record starts in the message, as near as a range coder allows: the code register holds the 4
+  // bytes before the read position.
+  const offsets: number[] = [];
   let prev: Prev | null = null;
   let r = 0;
   try {
     for (; r < count; r++) {
+      offsets.push(bodyOffset + Math.min(Math.max(d.position - 4, 0), body.length));
       const out = decodeRecord(kind, d, c, prev);
       records.push(out.record);
       prev = out.state;
@@ -83,7 +87,7 @@ export function decodeSbdBody(kind: SliceKind, count: number, body: Uint8Array, 
       message: `body has ${body.length - d.position} bytes after its last record`,
     };
   }
-  return { ok: true, records };
+  return { ok: true, records, offsets };
 }
 
 function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Prev | null) {

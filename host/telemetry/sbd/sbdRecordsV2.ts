@@ -33,10 +33,13 @@ export function decodeSbdBodyV2(
   const c = table === null ? newSbdContexts() : contextsFromFlat(table.initialProbabilities.map(probabilityFromByte));
   if (stats !== null) for (const [a, b] of contextBases(c)) stats.base.set(a, b);
   const records: SliceRecord[] = [];
+  const offsets: number[] = [];
   let prev: Prev | null = null;
   let r = 0;
   try {
     for (; r < count; r++) {
+      // Where the record starts, to the byte (the coder reads 4 bytes ahead): problems found later point there.
+      offsets.push(bodyOffset + Math.min(Math.max(d.position - 4, 0), body.length));
       const out = decodeRecord(kind, d, c, prev, table);
       records.push(out.record);
       prev = out.state;
@@ -49,7 +52,7 @@ export function decodeSbdBodyV2(
   if (body.length > d.position) {
     return { ok: false, offset: bodyOffset + d.position, message: `body has ${body.length - d.position} bytes after its last record` };
   }
-  return { ok: true, records };
+  return { ok: true, records, offsets };
 }
 
 function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Prev | null, table: SbdPriorTable | null) {

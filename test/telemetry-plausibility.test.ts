@@ -46,7 +46,7 @@ describe("the real float's profiles", () => {
   });
 
   it("the CTS5 fixture files decode with no problem", () => {
-    for (const name of ["4a7e_010_01_uvp6_lpm.hex", "4a7e_010_01_uvp6_taxo.hex", "4a7e_010_01_uvp6_blk.hex"]) {
+    for (const name of ["4a7e_010_01_uvp6_lpm.hex", "4a7e_010_01_uvp6_txo.hex", "4a7e_010_01_uvp6_blk.hex"]) {
       expect(decodeCts5File(readFileSync(join(packageRoot(), "test", "fixtures", "cts5", name)), name).problems).toEqual([]);
     }
   });

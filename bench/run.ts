@@ -48,6 +48,16 @@ for (const r of results) {
   }
   console.log("");
 }
+const realistic = results.find((r) => r.group === "realistic")!;
+const simdMs = (r: (typeof results)[number]) => r.medianMs["firmware simd"];
+const cvMs = (r: (typeof results)[number]) => r.medianMs["OpenCV.js CCWithStats"];
+console.log(`## Worst frames against a realistic one and OpenCV.js (SIMD build; goals: at most 10x realistic, 0.5x OpenCV.js)\n`);
+console.log(`| frame | firmware simd ms | x realistic | x OpenCV.js |\n|---|---|---|---|`);
+for (const r of results.filter((x) => x.group !== "realistic")) {
+  const cv = cvMs(r);
+  console.log(`| ${r.frame} | ${simdMs(r).toFixed(2)} | ${(simdMs(r) / simdMs(realistic)).toFixed(1)} | ${cv === undefined ? "-" : (simdMs(r) / cv).toFixed(2)} |`);
+}
+console.log("");
 console.log(`## Replay throughput (recorded stream from disk -> firmware -> RS232 log + truth comparison), frames/s (median)\n`);
 console.log(`| stream | frames | stream MB | simulate frames/s | ${BUILDS.join(" | ")} |\n|---|---|---|---|${BUILDS.map(() => "---").join("|")}|`);
 for (const r of replay) {

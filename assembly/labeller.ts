@@ -168,7 +168,7 @@ export function resetLabeller(): void {
       const x1 = endOf(pb, k);
       completeObject(x1 - x0 + 1, greyOf(pb, k), x0, y, x1, y);
     } else {
-      const r = findRoot(l);
+      const r = mergedCount != 0 ? findRoot(l) : l;
       const seen = seenOf(r);
       if (seen != stamp && seen != DONE) emit(r);
     }
@@ -183,23 +183,30 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
   rowForegroundPx = scanForegroundPx;
   const stamp = y + 1;
   let j: u32 = 0;
+  // Previous runs touched so far, counted once each: when all are, no object of that row completes.
+  let touched: u32 = 0;
+  let touchedEnd: u32 = 0;
   for (let i: u32 = 0; i < n; i++) {
     const cs = startOf(cb, i);
     const ce = endOf(cb, i);
     // 8-connectivity: a previous run [ps, pe] touches [cs, ce] when ps <= ce + 1 and pe + 1 >= cs.
     while (j < prevCount && endOf(pb, j) + 1 < cs) j++;
     let root = LONE;
-    for (let k = j; k < prevCount && startOf(pb, k) <= ce + 1; k++) {
+    let k = j;
+    for (; k < prevCount && startOf(pb, k) <= ce + 1; k++) {
       let r = labelOf(pb, k);
       if (r == LONE) {
         r = openSlot(startOf(pb, k), endOf(pb, k), greyOf(pb, k), y - 1);
         setLabel(pb, k, r);
-      } else {
-        r = findRoot(r);
+      } else if (mergedCount != 0) {
+        r = findRoot(r); // labels were roots when the row began; only a merge since can change that
       }
       if (root == LONE) root = r;
       else if (r != root) mergeInto(root, r);
     }
+    const from = max(j, touchedEnd);
+    touched += k > from ? k - from : 0;
+    touchedEnd = max(touchedEnd, k);
     if (root != LONE) {
       const p = slot(root);
       store<u32>(p, load<u32>(p, 0) + (ce - cs + 1), 0);
@@ -218,7 +225,7 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
       if (l != LONE) setLabel(cb, i, findRoot(l));
     }
   }
-  if (prevCount != 0) completePrevious(pb, y - 1, stamp);
+  if (touched != prevCount) completePrevious(pb, y - 1, stamp);
   // Merged slots were reachable only through the previous row's labels, now gone.
   for (let m: u32 = 0; m < mergedCount; m++) releaseSlot(ld16(mergedSlots, m));
   mergedCount = 0;

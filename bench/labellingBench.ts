@@ -10,7 +10,7 @@ import { Rng } from "../simulator/random.js";
 import { buildBenchBlob } from "./benchConfig.js";
 import { loadFloorScan } from "./floorScan.js";
 import { loadOpenCv } from "./opencvPeer.js";
-import { timeInterleaved, type Contender } from "./timing.js";
+import { timeInterleavedCpu, type Contender } from "./timing.js";
 
 const W = 2464;
 const H = 2056;
@@ -21,7 +21,10 @@ export interface FrameBenchResult {
   /** realistic, below the over-exposure limit (labelled), or over-exposed (labelling stops early). */
   group: "realistic" | "below limit" | "over-exposed";
   objects: Record<string, number>;
+  /** Median wall-clock ms by contender. */
   medianMs: Record<string, number>;
+  /** Median process CPU ms by contender (steadier than wall time on a loaded machine). */
+  medianCpuMs: Record<string, number>;
 }
 
 /** Runs the labelling benchmark; `rounds` timed runs per contender and frame. */
@@ -60,8 +63,8 @@ export async function benchLabelling(rounds: number, log: (s: string) => void): 
     contenders.push({ name: "floor (row feed + SIMD count)", run: () => void floor(f.pixels, W, H, f.threshold) });
     contenders.push({ name: "TS reference (two-pass)", run: () => void (objects["TS reference (two-pass)"] = labelFrame(f.pixels, W, H, f.threshold).length) });
     if ("label" in cv) contenders.push({ name: "OpenCV.js CCWithStats", run: () => void (objects["OpenCV.js CCWithStats"] = cv.label(f.pixels, f.threshold)) });
-    const medians = timeInterleaved(contenders, rounds);
-    results.push({ frame: f.name, group: f.group, objects, medianMs: Object.fromEntries(medians) });
+    const { wall, cpu } = timeInterleavedCpu(contenders, rounds);
+    results.push({ frame: f.name, group: f.group, objects, medianMs: Object.fromEntries(wall), medianCpuMs: Object.fromEntries(cpu) });
   }
   return { results, opencv: "label" in cv ? `@techstark/opencv-js ${cv.version}` : cv.error };
 }

@@ -9,7 +9,7 @@
 // never costs a slot. The objects, and the order they complete in, are those of eager slots.
 
 import { MAX_OBJECT_SLOTS, MAX_RUNS_PER_ROW } from "./constants";
-import { scanRow, scanForegroundPx } from "./rowscan";
+import { RUN_SENTINEL, scanRow, scanForegroundPx } from "./rowscan";
 import { completeObject } from "./objectsink";
 
 // Object slots, one record each: u32 area @0, u32 grey sum @4, u16 xMin @8, xMax @10, yMin @12,
@@ -26,7 +26,7 @@ const mergedSlots: usize = memory.data(SLOTS << 1, 16);
 // Two banks of runs, the previous row's and the current row's, swapped after each row. A bank holds
 // RUN_ENTRIES of each: u16 start, u16 inclusive end, u32 grey sum, u16 label (slot or LONE), at fixed
 // offsets from one base address (one register per bank in the hot loops).
-const RUN_ENTRIES: u32 = MAX_RUNS_PER_ROW;
+const RUN_ENTRIES: u32 = MAX_RUNS_PER_ROW + 1; // the runs and the sentinel past them
 const B_START: u32 = 0;
 const B_END: u32 = RUN_ENTRIES << 1;
 const B_GREY: u32 = RUN_ENTRIES << 2;
@@ -76,6 +76,9 @@ export function resetLabeller(): void {
   // Pop order gives slot 0 first: deterministic, and the same in both builds.
   for (let i: u32 = 0; i < MAX_OBJECT_SLOTS; i++) st16(freeSlots, i, MAX_OBJECT_SLOTS - 1 - i);
   freeTop = MAX_OBJECT_SLOTS;
+  // No previous row: its sentinel stops the walks over it at once.
+  store<u16>(prevBank, <u16>RUN_SENTINEL, B_START);
+  store<u16>(prevBank, <u16>RUN_SENTINEL, B_END);
   prevCount = 0;
   mergedCount = 0;
   labellerOverflows = 0;
@@ -190,10 +193,14 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
     const cs = startOf(cb, i);
     const ce = endOf(cb, i);
     // 8-connectivity: a previous run [ps, pe] touches [cs, ce] when ps <= ce + 1 and pe + 1 >= cs.
-    while (j < prevCount && endOf(pb, j) + 1 < cs) j++;
+    // The sentinel past the last previous run stops both walks. Two steps of j are taken without a
+    // loop branch (on noise the number of runs skipped is unpredictable; a mispredicted exit costs more).
+    j += <u32>(endOf(pb, j) + 1 < cs);
+    j += <u32>(endOf(pb, j) + 1 < cs);
+    while (endOf(pb, j) + 1 < cs) j++;
     let root = LONE;
     let k = j;
-    for (; k < prevCount && startOf(pb, k) <= ce + 1; k++) {
+    for (; startOf(pb, k) <= ce + 1; k++) {
       let r = labelOf(pb, k);
       if (r == LONE) {
         r = openSlot(startOf(pb, k), endOf(pb, k), greyOf(pb, k), y - 1);

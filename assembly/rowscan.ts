@@ -55,7 +55,13 @@ const GATHER: u64 = 0x0102040810204080;
   return w;
 }
 
-/** Scans `width` pixels at `row` into run arrays (u16 start, u16 inclusive end, u32 grey sum); returns the run count. */
+/** Sentinel written as the start and end of entry n (one past the last run): past any pixel index. */
+export const RUN_SENTINEL: u32 = 0xffff;
+
+/**
+ * Scans `width` pixels at `row` into run arrays (u16 start, u16 inclusive end, u32 grey sum) of
+ * MAX_RUNS_PER_ROW + 1 entries; returns the run count n, and writes RUN_SENTINEL at start and end n.
+ */
 export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEnd: usize, runGreySum: usize): u32 {
   // A row of at most MAX_WIDTH_PX pixels holds at most MAX_RUNS_PER_ROW runs: the arrays cannot overflow.
   width = min(width, MAX_WIDTH_PX);
@@ -96,6 +102,9 @@ export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEn
     for (let x = a + 1; x <= b; x++) sum += <u32>load<u8>(row + x);
     store<u32>(runGreySum + (<usize>i << 2), sum);
   }
+  // Sentinel past the last run: larger than any pixel index, so walks over the runs stop there.
+  store<u16>(runStart + (<usize>starts << 1), <u16>RUN_SENTINEL);
+  store<u16>(runEnd + (<usize>starts << 1), <u16>RUN_SENTINEL);
   scanForegroundPx = fg;
   return starts;
 }

@@ -3,8 +3,8 @@ import { MAX_RUNS_PER_ROW, MAX_WIDTH_PX, ROW_BUFFER_BYTES } from "../constants";
 
 // The row buffer holds whole 64-px scan blocks; bytes past the width are stale and must be ignored.
 const row = memory.data(ROW_BUFFER_BYTES, 16);
-const starts = memory.data(MAX_RUNS_PER_ROW << 1, 16);
-const ends = memory.data(MAX_RUNS_PER_ROW << 1, 16);
+const starts = memory.data((MAX_RUNS_PER_ROW + 1) << 1, 16);
+const ends = memory.data((MAX_RUNS_PER_ROW + 1) << 1, 16);
 const sums = memory.data(MAX_RUNS_PER_ROW << 2, 16);
 
 let seed: u32 = 12345;
@@ -29,6 +29,7 @@ function mismatches(width: u32, thr: u32): i32 {
     k++;
   }
   if (k != n) bad++;
+  if (<u32>load<u16>(starts + (n << 1)) != 0xffff || <u32>load<u16>(ends + (n << 1)) != 0xffff) bad++; // the sentinel
   let fg: u32 = 0;
   for (let i: u32 = 0; i < width; i++) if (<u32>load<u8>(row + i) > thr) fg++;
   if (countRow(row, width, thr) != fg) bad++;

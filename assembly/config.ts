@@ -11,7 +11,7 @@
 // 112 f32  vignette lower limit, ESD um   116 u16 max size for classification, px
 // 118 u16  over-exposure limit, per mille of the frame's pixels above threshold (1..1000)
 
-import { CONFIG_CAPACITY_BYTES, MAX_HEIGHT_PX, MAX_WIDTH_PX, NUM_CLASSES } from "./constants";
+import { CONFIG_CAPACITY_BYTES, MAX_HEIGHT_PX, MAX_WIDTH_PX, NUM_CLASSES, SMALL_AREA_CLASSES } from "./constants";
 import { Status } from "./status";
 
 /** 'UVPC' read as a little-endian u32. */
@@ -27,6 +27,8 @@ export const AREA_UNREACHABLE: u32 = 0xffffffff;
 export const configInput: usize = memory.data(CONFIG_CAPACITY_BYTES, 8);
 /** Minimum object area (px) of each class, derived from Aa, Exp and the class bounds. */
 export const classMinAreaPx: usize = memory.data(NUM_CLASSES << 2, 4);
+/** Class bin (u8: the class index, NUM_CLASSES below the first class) of each area below SMALL_AREA_CLASSES. */
+const smallAreaClass: usize = memory.data(SMALL_AREA_CLASSES, 4);
 /** Class bounds as validated, kept for the host to read back. */
 const classBoundsUm: usize = memory.data(NUM_CLASSES << 2, 4);
 
@@ -120,6 +122,7 @@ export function applyConfig(lengthBytes: u32): Status {
     store<f32>(classBoundsUm + (k << 2), b);
     store<u32>(classMinAreaPx + (k << 2), minAreaForEsd(<f64>b, aa, ex, frameArea));
   }
+  for (let a: u32 = 0; a < SMALL_AREA_CLASSES; a++) store<u8>(smallAreaClass + a, <u8>binOfClass(classOfArea(a)));
   vignetteMinAreaPx = minAreaForEsd(<f64>vig, aa, ex, frameArea);
   // Over-exposed when foreground pixels exceed this many (exact integer rule, see README).
   overexposureLimitPx = <u32>((<u64>frameArea * <u64>overPermille) / 1000);
@@ -141,4 +144,15 @@ export function applyConfig(lengthBytes: u32): Status {
 /** Lower bound (um) of class k as configured. */
 export function classBoundUm(k: u32): f32 {
   return k < NUM_CLASSES ? load<f32>(classBoundsUm + (k << 2)) : 0;
+}
+
+// @ts-ignore: decorator
+@inline function binOfClass(k: i32): u32 {
+  return k < 0 ? NUM_CLASSES : <u32>k;
+}
+
+/** Tally bin of an area: its class index, or NUM_CLASSES below the first class; small areas by table. */
+// @ts-ignore: decorator
+@inline export function classBinOfArea(areaPx: u32): u32 {
+  return areaPx < SMALL_AREA_CLASSES ? <u32>load<u8>(smallAreaClass + areaPx) : binOfClass(classOfArea(areaPx));
 }

@@ -1,9 +1,10 @@
 // The frame protocol: beginFrame, one pushRow per row in order, endFrame. Every misuse returns a
 // Status and leaves the firmware ready for the next good call.
 
-import { GREY_FIXED_BITS, MAX_WIDTH_PX, RECORD_QUEUE_CAPACITY } from "./constants";
+import { GREY_FIXED_BITS, RECORD_QUEUE_CAPACITY, ROW_BUFFER_BYTES } from "./constants";
 import { applyConfig, configured, framesPerBloc, heightPx, maxClassifyAreaPx, overexposureLimitPx, threshold, widthPx } from "./config";
 import { finishLabelling, labelRow, resetLabeller, rowForegroundPx } from "./labeller";
+import { countRow } from "./rowscan";
 import { addObjectsOfArea, clearObjectLog, frameObjects, resetFrameSink } from "./objectsink";
 import { addFrameToBloc, blocFrames, clearBloc, emitBloc, emitTaxoRecord, recordSlotsFree } from "./records";
 import { candidateCount, candidateHeight, candidateWidth, resetCandidates, setCandidateClass } from "./candidates";
@@ -26,8 +27,8 @@ export const MAX_PRESSURE_DBAR: f64 = 1e5;
 /** Largest absolute internal temperature accepted, deg C. */
 export const MAX_TEMPERATURE_C: f64 = 1e4;
 
-/** The fixed row buffer the host (or the sensor) writes each row into. */
-export const rowBuffer: usize = memory.data(MAX_WIDTH_PX, 16);
+/** The fixed row buffer the host (or the sensor) writes each row into; whole scan blocks (rowscan.ts). */
+export const rowBuffer: usize = memory.data(ROW_BUFFER_BYTES, 16);
 
 // Records a frame cycle can emit: the other kind's partial bloc at begin; a TAXO record and a full bloc at end.
 const RECORDS_PER_FRAME: u32 = 3;
@@ -47,6 +48,17 @@ let frameClassifies = false;
 /** Whether lit frames are classified: a valid model is loaded and TAXO_CONF allows objects (max size > 0). */
 export function classificationOn(): bool {
   return modelLoaded && maxClassifyAreaPx > 0;
+}
+// Whether the open pixel frame is still labelled. A frame known to be over-exposed (its running
+// foreground count passed the limit, or the host marked it) is reported with no objects whatever the
+// rest holds, so its remaining rows are only counted: this bounds the cost of the worst frames.
+let labelling = true;
+/** Whether labelling stops once a frame is known to be over-exposed (on by default; off for debugging). */
+export let overexposureEarlyStop = true;
+
+/** Switches the over-exposure early stop on (the default) or off (every row of every frame labelled). */
+export function setOverexposureEarlyStop(on: bool): void {
+  overexposureEarlyStop = on;
 }
 let frameKind: u32 = 0;
 let nextRow: u32 = 0;
@@ -96,6 +108,7 @@ export function beginFrame(kindAndFlags: u32, timeS: f64, pressureDbar: f64, tem
   frameOverexposed = false;
   frameIsHistogram = (kindAndFlags & FRAME_HISTOGRAM_FLAG) != 0;
   frameMarkedOverexposed = false;
+  labelling = true;
   resetLabeller();
   resetFrameSink();
   frameClassifies = kind == FRAME_LIT && !frameIsHistogram && classificationOn();
@@ -111,10 +124,25 @@ export function pushRow(y: u32, lengthPx: u32): Status {
   if (lengthPx != widthPx) return Status.ROW_LENGTH;
   if (y >= heightPx) return Status.ROW_BEYOND_FRAME;
   if (y != nextRow) return Status.ROW_ORDER;
-  labelRow(rowBuffer, y, widthPx, threshold);
-  frameForegroundPx += rowForegroundPx;
+  if (labelling) {
+    labelRow(rowBuffer, y, widthPx, threshold);
+    frameForegroundPx += rowForegroundPx;
+    if (frameForegroundPx > overexposureLimitPx) stopLabellingIfAllowed();
+  } else {
+    frameForegroundPx += countRow(rowBuffer, widthPx, threshold);
+  }
   nextRow++;
   return Status.OK;
+}
+
+/**
+ * Stops labelling the open frame, now known to be over-exposed (unless the early stop is off). The
+ * objects completed so far stay in the frame's tallies and the debug log; the objects still open are
+ * never completed. Nothing of this reaches a record: an over-exposed frame's bloc reports no objects,
+ * and its TAXO record no candidates.
+ */
+function stopLabellingIfAllowed(): void {
+  if (overexposureEarlyStop) labelling = false;
 }
 
 /** Closes the frame: completes its objects and adds it to its bloc, emitting the bloc when full. */
@@ -126,7 +154,7 @@ export function endFrame(): Status {
     frameOverexposed = frameMarkedOverexposed || frameForegroundPx > overexposureLimitPx;
   } else {
     if (nextRow != heightPx) return Status.FRAME_INCOMPLETE;
-    finishLabelling();
+    if (labelling) finishLabelling();
     frameOverexposed = frameMarkedOverexposed || frameForegroundPx > overexposureLimitPx;
   }
   addFrameToBloc(frameKind, frameTimeS, framePressureDbar, frameTemperatureC, frameOverexposed);
@@ -193,6 +221,7 @@ export function pushAreaCount(areaPx: u32, count: u32, meanGrey: f64): Status {
 export function markFrameOverexposed(): Status {
   if (!frameOpen) return Status.FRAME_NOT_STARTED;
   frameMarkedOverexposed = true;
+  stopLabellingIfAllowed();
   return Status.OK;
 }
 

@@ -6,7 +6,7 @@ import {
   OBJECT_LOG_ENTRY_BYTES, RECORD_BYTES,
 } from "./constants";
 import { AREA_UNREACHABLE, classMinAreaPx, classBoundUm, configInput, vignetteMinAreaPx } from "./config";
-import { frameForegroundPx, frameOverexposed, rowBuffer } from "./frame";
+import { frameForegroundPx, frameOverexposed, overexposureEarlyStop, rowBuffer } from "./frame";
 import { labellerOverflows } from "./labeller";
 import {
   frameClassCounts, frameObjects, objectLog, objectLogCount, objectLogEnabled, setObjectLogEnabled,
@@ -16,7 +16,7 @@ import { oldestRecord, recordsWaiting, releaseOldestRecord } from "./records";
 export {
   configure, beginFrame, pushRow, endFrame, abortFrame, flushBlocs, isFrameOpen, expectedRow,
   recordQueueCapacity, pushAreaCount, markFrameOverexposed, classifyCandidate, finishClassification,
-  isClassifying, classificationOn, loadModel,
+  isClassifying, classificationOn, loadModel, setOverexposureEarlyStop,
 } from "./frame";
 export {
   vignetteBufferPtr, vignetteMaxPixels, vignetteRegionCount, computeVignetteFeatures, classifyVignette,
@@ -85,6 +85,9 @@ export function objectLogLength(): u32 { return objectLogCount; }
 export function objectLogPtr(): usize { return objectLog; }
 /** Bytes of one debug log entry. */
 export function objectLogEntryBytes(): u32 { return OBJECT_LOG_ENTRY_BYTES; }
+
+/** Whether labelling stops once a frame is known to be over-exposed (setOverexposureEarlyStop). */
+export function overexposureEarlyStopOn(): bool { return overexposureEarlyStop; }
 
 /** Object-slot pool size (the worst case of live objects). */
 export function objectSlots(): u32 { return MAX_OBJECT_SLOTS; }

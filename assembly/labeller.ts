@@ -2,45 +2,46 @@
 // slots. Only two rows of runs are kept; an object is complete (and handed to the sink) as soon as
 // a row passes with none of its pixels. Slot bound: the live objects of the previous row (<= its
 // runs) plus the new objects of the current row (<= its runs), hence 2 * MAX_RUNS_PER_ROW.
+//
+// Slots are taken lazily: a run that touches nothing in the row above is an object of its own,
+// described by the run itself (label LONE), and gets a slot only when a run of the next row touches
+// it. An object of one run (a dot, a speck, a horizontal dash) is completed straight from its run and
+// never costs a slot. The objects, and the order they complete in, are those of eager slots.
 
 import { MAX_OBJECT_SLOTS, MAX_RUNS_PER_ROW } from "./constants";
-import { scanRow, scanForegroundPx } from "./rowscan";
+import { RUN_SENTINEL, scanRow, scanForegroundPx } from "./rowscan";
 import { completeObject } from "./objectsink";
 
-// Object slots, structure of arrays. One spare slot past the pool catches an impossible overflow
-// without writing out of bounds (counted in labellerOverflows, which tests assert is 0).
+// Object slots, one record each: u32 area @0, u32 grey sum @4, u16 xMin @8, xMax @10, yMin @12,
+// yMax @14, u16 parent @16, u16 seen @18 (row stamp y + 1 of the object's last row; DONE once handed
+// to the sink). One spare slot past the pool catches an impossible overflow without writing out of
+// bounds (counted in labellerOverflows, which tests assert is 0).
+const SPARE: u32 = MAX_OBJECT_SLOTS;
 const SLOTS: u32 = MAX_OBJECT_SLOTS + 1;
-const slotAreaPx: usize = memory.data(SLOTS << 2, 16);
-const slotGreySum: usize = memory.data(SLOTS << 2, 16);
-const slotXMin: usize = memory.data(SLOTS << 1, 16);
-const slotXMax: usize = memory.data(SLOTS << 1, 16);
-const slotYMin: usize = memory.data(SLOTS << 1, 16);
-const slotYMax: usize = memory.data(SLOTS << 1, 16);
-const slotParent: usize = memory.data(SLOTS << 1, 16);
-// Row stamp (y + 1) of the last row the object had pixels in; DONE once handed to the sink.
-const slotSeen: usize = memory.data(SLOTS << 2, 16);
-const freeSlots: usize = memory.data(SLOTS << 1, 16);
+const SLOT_BYTES: u32 = 20;
+const slots: usize = memory.data(SLOTS * SLOT_BYTES, 16);
+const freeSlots: usize = memory.data(MAX_OBJECT_SLOTS << 1, 16);
 const mergedSlots: usize = memory.data(SLOTS << 1, 16);
 
-// Two banks of runs: the previous row's and the current row's, swapped after each row.
-const runStartA: usize = memory.data(MAX_RUNS_PER_ROW << 1, 16);
-const runEndA: usize = memory.data(MAX_RUNS_PER_ROW << 1, 16);
-const runLabelA: usize = memory.data(MAX_RUNS_PER_ROW << 1, 16);
-const runStartB: usize = memory.data(MAX_RUNS_PER_ROW << 1, 16);
-const runEndB: usize = memory.data(MAX_RUNS_PER_ROW << 1, 16);
-const runLabelB: usize = memory.data(MAX_RUNS_PER_ROW << 1, 16);
-const runGreySum: usize = memory.data(MAX_RUNS_PER_ROW << 2, 16);
+// Two banks of runs, the previous row's and the current row's, swapped after each row. A bank holds
+// RUN_ENTRIES of each: u16 start, u16 inclusive end, u32 grey sum, u16 label (slot or LONE), at fixed
+// offsets from one base address (one register per bank in the hot loops).
+const RUN_ENTRIES: u32 = MAX_RUNS_PER_ROW + 1; // the runs and the sentinel past them
+const B_START: u32 = 0;
+const B_END: u32 = RUN_ENTRIES << 1;
+const B_GREY: u32 = RUN_ENTRIES << 2;
+const B_LABEL: u32 = RUN_ENTRIES << 3;
+const BANK_BYTES: u32 = RUN_ENTRIES * 10;
+const banks: usize = memory.data(BANK_BYTES << 1, 16);
 
-const DONE: u32 = 0xffffffff;
-const NONE: u32 = 0xffffffff;
+// Stamps are y + 1 <= MAX_HEIGHT_PX < DONE; slot indices are < SLOTS < LONE.
+const DONE: u32 = 0xffff;
+const LONE: u32 = 0xffff;
 
-let prevStart = runStartA;
-let prevEnd = runEndA;
-let prevLabel = runLabelA;
-let curStart = runStartB;
-let curEnd = runEndB;
-let curLabel = runLabelB;
+let prevBank: usize = banks;
+let curBank: usize = banks + BANK_BYTES;
 let prevCount: u32 = 0;
+let prevY: u32 = 0;
 let freeTop: u32 = 0;
 let mergedCount: u32 = 0;
 
@@ -54,28 +55,43 @@ export let rowForegroundPx: u32 = 0;
 // @ts-ignore: decorator
 @inline function st16(base: usize, i: u32, v: u32): void { store<u16>(base + (<usize>i << 1), <u16>v); }
 // @ts-ignore: decorator
-@inline function ld32(base: usize, i: u32): u32 { return load<u32>(base + (<usize>i << 2)); }
+@inline function startOf(bank: usize, i: u32): u32 { return <u32>load<u16>(bank + (<usize>i << 1), B_START); }
 // @ts-ignore: decorator
-@inline function st32(base: usize, i: u32, v: u32): void { store<u32>(base + (<usize>i << 2), v); }
+@inline function endOf(bank: usize, i: u32): u32 { return <u32>load<u16>(bank + (<usize>i << 1), B_END); }
+// @ts-ignore: decorator
+@inline function greyOf(bank: usize, i: u32): u32 { return load<u32>(bank + (<usize>i << 2), B_GREY); }
+// @ts-ignore: decorator
+@inline function labelOf(bank: usize, i: u32): u32 { return <u32>load<u16>(bank + (<usize>i << 1), B_LABEL); }
+// @ts-ignore: decorator
+@inline function setLabel(bank: usize, i: u32, v: u32): void { store<u16>(bank + (<usize>i << 1), <u16>v, B_LABEL); }
+// @ts-ignore: decorator
+@inline function slot(i: u32): usize { return slots + <usize>i * SLOT_BYTES; }
+// @ts-ignore: decorator
+@inline function parentOf(s: u32): u32 { return <u32>load<u16>(slot(s), 16); }
+// @ts-ignore: decorator
+@inline function seenOf(s: u32): u32 { return <u32>load<u16>(slot(s), 18); }
 
 /** Empties the slot pool and forgets the previous row: call at the start of every frame. */
 export function resetLabeller(): void {
   // Pop order gives slot 0 first: deterministic, and the same in both builds.
   for (let i: u32 = 0; i < MAX_OBJECT_SLOTS; i++) st16(freeSlots, i, MAX_OBJECT_SLOTS - 1 - i);
   freeTop = MAX_OBJECT_SLOTS;
+  // No previous row: its sentinel stops the walks over it at once.
+  store<u16>(prevBank, <u16>RUN_SENTINEL, B_START);
+  store<u16>(prevBank, <u16>RUN_SENTINEL, B_END);
   prevCount = 0;
   mergedCount = 0;
   labellerOverflows = 0;
 }
 
 // @ts-ignore: decorator
-@inline function findRoot(slot: u32): u32 {
-  let root = slot;
-  while (ld16(slotParent, root) != root) root = ld16(slotParent, root);
-  while (slot != root) {
-    const next = ld16(slotParent, slot);
-    st16(slotParent, slot, root);
-    slot = next;
+@inline function findRoot(s: u32): u32 {
+  let root = s;
+  while (parentOf(root) != root) root = parentOf(root);
+  while (s != root) {
+    const next = parentOf(s);
+    store<u16>(slot(s), <u16>root, 16);
+    s = next;
   }
   return root;
 }
@@ -84,105 +100,151 @@ export function resetLabeller(): void {
 @inline function allocSlot(): u32 {
   if (freeTop == 0) {
     labellerOverflows++;
-    return MAX_OBJECT_SLOTS; // the spare slot
+    return SPARE;
   }
   freeTop--;
   return ld16(freeSlots, freeTop);
 }
 
 // @ts-ignore: decorator
-@inline function releaseSlot(slot: u32): void {
-  if (slot < MAX_OBJECT_SLOTS) {
-    st16(freeSlots, freeTop, slot);
+@inline function releaseSlot(s: u32): void {
+  if (s < MAX_OBJECT_SLOTS) {
+    st16(freeSlots, freeTop, s);
     freeTop++;
   }
+}
+
+/** Gives a slot to the one-run object [x0, x1] of row y (grey sum `grey`): a later run touches it. */
+// @ts-ignore: decorator
+@inline function openSlot(x0: u32, x1: u32, grey: u32, y: u32): u32 {
+  const s = allocSlot();
+  const p = slot(s);
+  store<u32>(p, x1 - x0 + 1, 0);
+  store<u32>(p, grey, 4);
+  store<u16>(p, <u16>x0, 8);
+  store<u16>(p, <u16>x1, 10);
+  store<u16>(p, <u16>y, 12);
+  store<u16>(p, <u16>y, 14);
+  store<u16>(p, <u16>s, 16);
+  store<u16>(p, <u16>(y + 1), 18);
+  return s;
 }
 
 /** Folds object `from` into object `into` (both roots). */
 // @ts-ignore: decorator
 @inline function mergeInto(into: u32, from: u32): void {
-  st16(slotParent, from, into);
-  st32(slotAreaPx, into, ld32(slotAreaPx, into) + ld32(slotAreaPx, from));
-  st32(slotGreySum, into, ld32(slotGreySum, into) + ld32(slotGreySum, from));
-  st16(slotXMin, into, min(ld16(slotXMin, into), ld16(slotXMin, from)));
-  st16(slotXMax, into, max(ld16(slotXMax, into), ld16(slotXMax, from)));
-  st16(slotYMin, into, min(ld16(slotYMin, into), ld16(slotYMin, from)));
-  st16(slotYMax, into, max(ld16(slotYMax, into), ld16(slotYMax, from)));
+  const a = slot(into);
+  const b = slot(from);
+  store<u16>(b, <u16>into, 16);
+  store<u32>(a, load<u32>(a, 0) + load<u32>(b, 0), 0);
+  store<u32>(a, load<u32>(a, 4) + load<u32>(b, 4), 4);
+  store<u16>(a, min(load<u16>(a, 8), load<u16>(b, 8)), 8);
+  store<u16>(a, max(load<u16>(a, 10), load<u16>(b, 10)), 10);
+  store<u16>(a, min(load<u16>(a, 12), load<u16>(b, 12)), 12);
+  store<u16>(a, max(load<u16>(a, 14), load<u16>(b, 14)), 14);
   st16(mergedSlots, mergedCount, from);
   mergedCount++;
 }
 
 // @ts-ignore: decorator
-@inline function emit(slot: u32): void {
+@inline function emit(s: u32): void {
+  const p = slot(s);
   completeObject(
-    ld32(slotAreaPx, slot), ld32(slotGreySum, slot),
-    ld16(slotXMin, slot), ld16(slotYMin, slot), ld16(slotXMax, slot), ld16(slotYMax, slot),
+    load<u32>(p, 0), load<u32>(p, 4),
+    <u32>load<u16>(p, 8), <u32>load<u16>(p, 12), <u32>load<u16>(p, 10), <u32>load<u16>(p, 14),
   );
-  st32(slotSeen, slot, DONE);
-  releaseSlot(slot);
+  store<u16>(p, <u16>DONE, 18);
+  releaseSlot(s);
+}
+
+/**
+ * Hands the objects of the previous row (row `y`, in bank `pb`) that the current row did not continue
+ * to the sink: a LONE run is a whole object; a slot whose stamp is not `stamp` is complete. Left to
+ * right, so objects complete in the same order as with eager slots.
+ */
+// @ts-ignore: decorator
+@inline function completePrevious(pb: usize, y: u32, stamp: u32): void {
+  for (let k: u32 = 0; k < prevCount; k++) {
+    const l = labelOf(pb, k);
+    if (l == LONE) {
+      const x0 = startOf(pb, k);
+      const x1 = endOf(pb, k);
+      completeObject(x1 - x0 + 1, greyOf(pb, k), x0, y, x1, y);
+    } else {
+      const r = mergedCount != 0 ? findRoot(l) : l;
+      const seen = seenOf(r);
+      if (seen != stamp && seen != DONE) emit(r);
+    }
+  }
 }
 
 /** Labels row `y` (pixels at `row`), completing the objects that the row does not continue. */
 export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
-  const n = scanRow(row, width, thr, curStart, curEnd, runGreySum);
+  const pb = prevBank;
+  const cb = curBank;
+  const n = scanRow(row, width, thr, cb + B_START, cb + B_END, cb + B_GREY);
   rowForegroundPx = scanForegroundPx;
   const stamp = y + 1;
   let j: u32 = 0;
+  // Previous runs touched so far, counted once each: when all are, no object of that row completes.
+  let touched: u32 = 0;
+  let touchedEnd: u32 = 0;
   for (let i: u32 = 0; i < n; i++) {
-    const cs = ld16(curStart, i);
-    const ce = ld16(curEnd, i);
+    const cs = startOf(cb, i);
+    const ce = endOf(cb, i);
     // 8-connectivity: a previous run [ps, pe] touches [cs, ce] when ps <= ce + 1 and pe + 1 >= cs.
-    while (j < prevCount && ld16(prevEnd, j) + 1 < cs) j++;
-    let root = NONE;
-    for (let k = j; k < prevCount && ld16(prevStart, k) <= ce + 1; k++) {
-      const r = findRoot(ld16(prevLabel, k));
-      if (root == NONE) root = r;
+    // The sentinel past the last previous run stops both walks. Two steps of j are taken without a
+    // loop branch (on noise the number of runs skipped is unpredictable; a mispredicted exit costs more).
+    j += <u32>(endOf(pb, j) + 1 < cs);
+    j += <u32>(endOf(pb, j) + 1 < cs);
+    while (endOf(pb, j) + 1 < cs) j++;
+    let root = LONE;
+    let k = j;
+    for (; startOf(pb, k) <= ce + 1; k++) {
+      let r = labelOf(pb, k);
+      if (r == LONE) {
+        r = openSlot(startOf(pb, k), endOf(pb, k), greyOf(pb, k), y - 1);
+        setLabel(pb, k, r);
+      } else if (mergedCount != 0) {
+        r = findRoot(r); // labels were roots when the row began; only a merge since can change that
+      }
+      if (root == LONE) root = r;
       else if (r != root) mergeInto(root, r);
     }
-    const lengthPx = ce - cs + 1;
-    const grey = ld32(runGreySum, i);
-    if (root == NONE) {
-      root = allocSlot();
-      st16(slotParent, root, root);
-      st32(slotAreaPx, root, lengthPx);
-      st32(slotGreySum, root, grey);
-      st16(slotXMin, root, cs);
-      st16(slotXMax, root, ce);
-      st16(slotYMin, root, y);
-      st16(slotYMax, root, y);
-    } else {
-      st32(slotAreaPx, root, ld32(slotAreaPx, root) + lengthPx);
-      st32(slotGreySum, root, ld32(slotGreySum, root) + grey);
-      if (cs < ld16(slotXMin, root)) st16(slotXMin, root, cs);
-      if (ce > ld16(slotXMax, root)) st16(slotXMax, root, ce);
-      st16(slotYMax, root, y);
+    const from = max(j, touchedEnd);
+    touched += k > from ? k - from : 0;
+    touchedEnd = max(touchedEnd, k);
+    if (root != LONE) {
+      const p = slot(root);
+      store<u32>(p, load<u32>(p, 0) + (ce - cs + 1), 0);
+      store<u32>(p, load<u32>(p, 4) + greyOf(cb, i), 4);
+      if (cs < <u32>load<u16>(p, 8)) store<u16>(p, <u16>cs, 8);
+      if (ce > <u32>load<u16>(p, 10)) store<u16>(p, <u16>ce, 10);
+      store<u16>(p, <u16>y, 14);
+      store<u16>(p, <u16>stamp, 18);
     }
-    st32(slotSeen, root, stamp);
-    st16(curLabel, i, root);
+    setLabel(cb, i, root);
   }
-  // Labels given before a later merge may name a slot that is no longer a root.
-  for (let i: u32 = 0; i < n; i++) st16(curLabel, i, findRoot(ld16(curLabel, i)));
-  // Objects of the previous row that this row did not reach are complete.
-  for (let k: u32 = 0; k < prevCount; k++) {
-    const r = findRoot(ld16(prevLabel, k));
-    const seen = ld32(slotSeen, r);
-    if (seen != stamp && seen != DONE) emit(r);
+  // Labels given before a later merge may name a slot that is no longer a root (none without merges).
+  if (mergedCount != 0) {
+    for (let i: u32 = 0; i < n; i++) {
+      const l = labelOf(cb, i);
+      if (l != LONE) setLabel(cb, i, findRoot(l));
+    }
   }
+  if (touched != prevCount) completePrevious(pb, y - 1, stamp);
   // Merged slots were reachable only through the previous row's labels, now gone.
   for (let m: u32 = 0; m < mergedCount; m++) releaseSlot(ld16(mergedSlots, m));
   mergedCount = 0;
-
-  const s = prevStart; prevStart = curStart; curStart = s;
-  const e = prevEnd; prevEnd = curEnd; curEnd = e;
-  const l = prevLabel; prevLabel = curLabel; curLabel = l;
+  prevBank = cb;
+  curBank = pb;
   prevCount = n;
+  prevY = y;
 }
 
 /** Completes every object still open after the last row, and empties the pool. */
 export function finishLabelling(): void {
-  for (let k: u32 = 0; k < prevCount; k++) {
-    const r = ld16(prevLabel, k); // already roots: resolved at the end of the row
-    if (ld32(slotSeen, r) != DONE) emit(r);
-  }
+  // Labels are roots (resolved at the end of the row), and no stamp equals DONE.
+  if (prevCount != 0) completePrevious(prevBank, prevY, DONE);
   prevCount = 0;
 }

@@ -1,14 +1,17 @@
 // Where completed objects go: the frame's per-class tallies and, when switched on, the debug log.
 
 import { GREY_FIXED_BITS, NUM_CLASSES, OBJECT_LOG_CAPACITY, OBJECT_LOG_ENTRY_BYTES } from "./constants";
-import { classOfArea, maxClassifyAreaPx, vignetteMinAreaPx } from "./config";
+import { classBinOfArea, classOfArea, maxClassifyAreaPx, vignetteMinAreaPx } from "./config";
 import { collectingCandidates, keepCandidate } from "./candidates";
 import { storeObjectEntry } from "./objectEntry";
 
-/** Objects per class in the current frame (u32 x 18). */
-export const frameClassCounts: usize = memory.data(NUM_CLASSES << 2, 8);
-/** Per class, the sum over objects of floor(greySum * 2^24 / area): exact and order-free (u64 x 18). */
-export const frameClassGreyFixed: usize = memory.data(NUM_CLASSES << 3, 8);
+// One bin per class, and bin NUM_CLASSES for objects below the first class, so that tallying an object
+// takes no branch on its class.
+const BINS: u32 = NUM_CLASSES + 1;
+/** Objects per class in the current frame (u32 x 18, then the objects in no class). */
+export const frameClassCounts: usize = memory.data(BINS << 2, 8);
+/** Per class, the sum over objects of floor(greySum * 2^24 / area): exact and order-free (u64 x 18, then no class). */
+export const frameClassGreyFixed: usize = memory.data(BINS << 3, 8);
 /** Debug log: OBJECT_LOG_ENTRY_BYTES per object (u32 area, u32 grey sum, u16 xMin, yMin, xMax, yMax). */
 export const objectLog: usize = memory.data(OBJECT_LOG_CAPACITY * OBJECT_LOG_ENTRY_BYTES, 16);
 
@@ -32,7 +35,7 @@ export function clearObjectLog(): void {
 
 /** Zeroes the frame's tallies: call at the start of every frame. */
 export function resetFrameSink(): void {
-  for (let k: u32 = 0; k < NUM_CLASSES; k++) {
+  for (let k: u32 = 0; k < BINS; k++) {
     store<u32>(frameClassCounts + (k << 2), 0);
     store<u64>(frameClassGreyFixed + (k << 3), 0);
   }
@@ -52,16 +55,27 @@ export function addObjectsOfArea(areaPx: u32, count: u32, greyFixed: u64): void 
   }
 }
 
-/** Takes one complete object into the frame's tallies (and the log). */
-export function completeObject(areaPx: u32, greySum: u32, xMin: u32, yMin: u32, xMax: u32, yMax: u32): void {
+/** floor(greySum * 2^GREY_FIXED_BITS / areaPx): a shift for areas that are powers of two (1-px dots). */
+// @ts-ignore: decorator
+@inline function greyFixed(greySum: u32, areaPx: u32): u64 {
+  const n = <u64>greySum << GREY_FIXED_BITS;
+  return (areaPx & (areaPx - 1)) == 0 ? n >> <u64>ctz<u32>(areaPx) : n / <u64>areaPx;
+}
+
+/** Takes one complete object into the frame's tallies (and the candidates and the log). */
+// @ts-ignore: decorator
+@inline export function completeObject(areaPx: u32, greySum: u32, xMin: u32, yMin: u32, xMax: u32, yMax: u32): void {
   frameObjects++;
-  const k = classOfArea(areaPx);
-  if (k >= 0) {
-    const c = frameClassCounts + (<usize>k << 2);
-    store<u32>(c, load<u32>(c) + 1);
-    const g = frameClassGreyFixed + (<usize>k << 3);
-    store<u64>(g, load<u64>(g) + ((<u64>greySum << GREY_FIXED_BITS) / <u64>areaPx));
-  }
+  const bin = <usize>classBinOfArea(areaPx);
+  const c = frameClassCounts + (bin << 2);
+  store<u32>(c, load<u32>(c) + 1);
+  const g = frameClassGreyFixed + (bin << 3);
+  store<u64>(g, load<u64>(g) + greyFixed(greySum, areaPx));
+  if (collectingCandidates || objectLogEnabled) noteObject(areaPx, greySum, xMin, yMin, xMax, yMax);
+}
+
+/** The rarer destinations of a completed object: the classification candidates and the debug log. */
+function noteObject(areaPx: u32, greySum: u32, xMin: u32, yMin: u32, xMax: u32, yMax: u32): void {
   if (collectingCandidates && areaPx >= vignetteMinAreaPx && areaPx <= maxClassifyAreaPx) {
     keepCandidate(areaPx, greySum, xMin, yMin, xMax, yMax);
   }

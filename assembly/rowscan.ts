@@ -1,70 +1,121 @@
 // Turns one row of grey pixels into foreground runs (grey > threshold), with each run's grey sum.
-// This is the per-pixel path: no allocation, no calls that are not inlined. The SIMD build skips
-// background 16 pixels at a time; the plain build 8 at a time with SWAR on a u64. Both find the
-// same runs because both only locate the first foreground byte; the run itself is walked bytewise.
+// This is the per-pixel path: no allocation, no calls that are not inlined. Both builds first make a
+// foreground bit mask of 64 pixels (SIMD: four 16-byte compares; plain: eight SWAR 8-byte compares),
+// then read run starts and ends off the mask with bit tricks, so a run costs a few instructions
+// however short it is (1-px dots and stripes are the worst case). Both builds make the same mask,
+// hence the same runs. The row buffer must hold whole 64-px blocks: bits past `width` are masked off.
 
-import { MAX_RUNS_PER_ROW } from "./constants";
+import { MAX_WIDTH_PX, SCAN_BLOCK_PX } from "./constants";
 
-/** Foreground pixels of the row just scanned. */
+/** Foreground pixels of the row just scanned (or counted). */
 export let scanForegroundPx: u32 = 0;
 
 const LOW7: u64 = 0x7f7f7f7f7f7f7f7f;
 const HIGH1: u64 = 0x8080808080808080;
 const ONES: u64 = 0x0101010101010101;
+// Multiplying bytes that are each 0 or 1 by this moves byte i's bit to bit 56 + i (no carries: the
+// 64 partial products land on distinct bits), so `>> 56` packs 8 byte flags into 8 bits.
+const GATHER: u64 = 0x0102040810204080;
 
-/** First x in [x, width) whose grey is > thr, or width. */
+/** Foreground mask of the 64 pixels at `p` (bit i: pixel i > thr), SIMD build. */
 // @ts-ignore: decorator
-@inline function skipBackground(row: usize, x: u32, width: u32, thr: u32): u32 {
+@inline function maskSimd(p: usize, thr: u32): u64 {
   if (ASC_FEATURE_SIMD) {
     const t = i8x16.splat(<i8>thr);
-    while (x + 16 <= width) {
-      const fg = i8x16.gt_u(v128.load(row + x), t);
-      const bits = i8x16.bitmask(fg);
-      if (bits != 0) return x + ctz<u32>(bits);
-      x += 16;
-    }
-  } else {
-    // Per byte b: b > thr  <=>  ((b & 0x7f) + (127 - thr)) has bit 7 set, or b has bit 7 set (thr < 128);
-    // for thr >= 128 both bit 7 of b and bit 7 of (b & 0x7f) + (255 - thr) must be set. No carries cross
-    // bytes because each addend is <= 127.
-    const high = thr >= 128;
-    const add = ONES * <u64>(high ? 255 - thr : 127 - thr);
-    while (x + 8 <= width) {
-      const v = load<u64>(row + x);
-      const sum = (v & LOW7) + add;
-      const fg = high ? sum & v & HIGH1 : (sum | v) & HIGH1;
-      if (fg != 0) return x + (<u32>ctz<u64>(fg) >> 3);
-      x += 8;
-    }
+    const a = <u64><u32>i8x16.bitmask(i8x16.gt_u(v128.load(p), t));
+    const b = <u64><u32>i8x16.bitmask(i8x16.gt_u(v128.load(p, 16), t));
+    const c = <u64><u32>i8x16.bitmask(i8x16.gt_u(v128.load(p, 32), t));
+    const d = <u64><u32>i8x16.bitmask(i8x16.gt_u(v128.load(p, 48), t));
+    return a | (b << 16) | (c << 32) | (d << 48);
   }
-  while (x < width && <u32>load<u8>(row + x) <= thr) x++;
-  return x;
+  return 0;
 }
 
-/** Scans `width` pixels at `row` into run arrays (u16 start, u16 inclusive end, u32 grey sum); returns the run count. */
-export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEnd: usize, runGreySum: usize): u32 {
-  let n: u32 = 0;
-  let fg: u32 = 0;
-  let x = skipBackground(row, 0, width, thr);
-  while (x < width) {
-    const start = x;
-    let sum: u32 = 0;
-    let g: u32;
-    while (x < width && (g = <u32>load<u8>(row + x)) > thr) {
-      sum += g;
-      x++;
-    }
-    // A row of width <= 2464 holds at most MAX_RUNS_PER_ROW runs: no bound check needed, but keep one
-    // so that a wrong constant can never write past the arrays.
-    if (n < MAX_RUNS_PER_ROW) {
-      store<u16>(runStart + (n << 1), <u16>start);
-      store<u16>(runEnd + (n << 1), <u16>(x - 1));
-      store<u32>(runGreySum + (n << 2), sum);
-      n++;
-    }
-    fg += x - start;
-    x = skipBackground(row, x, width, thr);
+/** Foreground mask of the 64 pixels at `p`, plain build: SWAR compare of 8 bytes, then gather. */
+// @ts-ignore: decorator
+@inline function maskSwar(p: usize, add: u64, high: bool): u64 {
+  // Per byte b: b > thr  <=>  ((b & 0x7f) + (127 - thr)) has bit 7 set, or b has bit 7 set (thr < 128);
+  // for thr >= 128 both bit 7 of b and bit 7 of (b & 0x7f) + (255 - thr) must be set. No carries cross
+  // bytes because each addend is <= 127.
+  let m: u64 = 0;
+  for (let i: u32 = 0; i < SCAN_BLOCK_PX; i += 8) {
+    const v = load<u64>(p + i);
+    const sum = (v & LOW7) + add;
+    const fg = high ? sum & v & HIGH1 : (sum | v) & HIGH1;
+    m |= (((fg >> 7) * GATHER) >> 56) << <u64>i;
   }
+  return m;
+}
+
+/** Foreground mask of the block at `x` (bits at and past `width` cleared). */
+// @ts-ignore: decorator
+@inline function blockMask(row: usize, x: u32, width: u32, thr: u32, add: u64, high: bool): u64 {
+  let w = ASC_FEATURE_SIMD ? maskSimd(row + x, thr) : maskSwar(row + x, add, high);
+  if (x + SCAN_BLOCK_PX > width) w &= (<u64>1 << <u64>(width - x)) - 1;
+  return w;
+}
+
+/** Sentinel written as the start and end of entry n (one past the last run): past any pixel index. */
+export const RUN_SENTINEL: u32 = 0xffff;
+
+/**
+ * Scans `width` pixels at `row` into run arrays (u16 start, u16 inclusive end, u32 grey sum) of
+ * MAX_RUNS_PER_ROW + 1 entries; returns the run count n, and writes RUN_SENTINEL at start and end n.
+ */
+export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEnd: usize, runGreySum: usize): u32 {
+  // A row of at most MAX_WIDTH_PX pixels holds at most MAX_RUNS_PER_ROW runs: the arrays cannot overflow.
+  width = min(width, MAX_WIDTH_PX);
+  const high = thr >= 128;
+  const add = ONES * <u64>(high ? 255 - thr : 127 - thr);
+  let starts: u32 = 0;
+  let ends: u32 = 0;
+  let fg: u32 = 0;
+  let carry: u64 = 0; // 1 when the pixel before the block is foreground
+  for (let x: u32 = 0; x < width; x += SCAN_BLOCK_PX) {
+    const w = blockMask(row, x, width, thr, add, high);
+    if ((w | carry) == 0) continue;
+    const before = (w << 1) | carry;
+    let s = w & ~before; // a run starts here
+    let e = before & ~w; // the first background pixel after a run (never bit 0 of block 0)
+    carry = w >> 63;
+    fg += <u32>popcnt<u64>(w);
+    while (s != 0) {
+      store<u16>(runStart + (<usize>starts << 1), <u16>(x + <u32>ctz<u64>(s)));
+      starts++;
+      s &= s - 1;
+    }
+    while (e != 0) {
+      store<u16>(runEnd + (<usize>ends << 1), <u16>(x + <u32>ctz<u64>(e) - 1));
+      ends++;
+      e &= e - 1;
+    }
+  }
+  if (carry != 0) {
+    store<u16>(runEnd + (<usize>ends << 1), <u16>(width - 1)); // the row ends in foreground
+    ends++;
+  }
+  // Grey sums: only run bytes are read, so this costs about the row's foreground.
+  for (let i: u32 = 0; i < starts; i++) {
+    const a = <u32>load<u16>(runStart + (<usize>i << 1));
+    const b = <u32>load<u16>(runEnd + (<usize>i << 1));
+    let sum = <u32>load<u8>(row + a);
+    for (let x = a + 1; x <= b; x++) sum += <u32>load<u8>(row + x);
+    store<u32>(runGreySum + (<usize>i << 2), sum);
+  }
+  // Sentinel past the last run: larger than any pixel index, so walks over the runs stop there.
+  store<u16>(runStart + (<usize>starts << 1), <u16>RUN_SENTINEL);
+  store<u16>(runEnd + (<usize>starts << 1), <u16>RUN_SENTINEL);
   scanForegroundPx = fg;
-  return n;
+  return starts;
+}
+
+/** Counts the foreground pixels of a row without finding its runs (a frame already over-exposed). */
+export function countRow(row: usize, width: u32, thr: u32): u32 {
+  width = min(width, MAX_WIDTH_PX);
+  const high = thr >= 128;
+  const add = ONES * <u64>(high ? 255 - thr : 127 - thr);
+  let fg: u32 = 0;
+  for (let x: u32 = 0; x < width; x += SCAN_BLOCK_PX) fg += <u32>popcnt<u64>(blockMask(row, x, width, thr, add, high));
+  scanForegroundPx = fg;
+  return fg;
 }

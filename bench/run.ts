@@ -49,12 +49,24 @@ for (const m of memory) {
 console.log(`\n## Labelling, ms per 2464 x 2056 frame (median of ${ROUNDS}); ratio to the floor; ${opencv}\n`);
 for (const r of results) {
   const floor = r.medianMs["floor (row feed + SIMD count)"];
-  console.log(`### ${r.frame}\n\n| contender | ms | x floor | objects |\n|---|---|---|---|`);
+  console.log(`### ${r.frame}\n\n| contender | ms | x floor | CPU ms | objects |\n|---|---|---|---|---|`);
   for (const [name, ms] of Object.entries(r.medianMs)) {
-    console.log(`| ${name} | ${ms.toFixed(2)} | ${(ms / floor).toFixed(2)} | ${r.objects[name] ?? ""} |`);
+    console.log(`| ${name} | ${ms.toFixed(2)} | ${(ms / floor).toFixed(2)} | ${r.medianCpuMs[name].toFixed(2)} | ${r.objects[name] ?? ""} |`);
   }
   console.log("");
 }
+const realistic = results.find((r) => r.group === "realistic")!;
+const SIMD = "firmware simd";
+const CV = "OpenCV.js CCWithStats";
+const ratio = (a: number | undefined, b: number | undefined, digits: number) => (a === undefined || b === undefined ? "-" : (a / b).toFixed(digits));
+console.log(`## Worst frames against a realistic one and OpenCV.js (SIMD build; goals: at most 10x realistic, 0.5x OpenCV.js)\n`);
+console.log(`Wall-clock medians as above, and process CPU-time medians (steadier when the machine is shared).\n`);
+console.log(`| frame | simd ms | x realistic | x OpenCV.js | simd CPU ms | x realistic (CPU) | x OpenCV.js (CPU) |\n|---|---|---|---|---|---|---|`);
+for (const r of results.filter((x) => x.group !== "realistic")) {
+  const [w, c] = [r.medianMs, r.medianCpuMs];
+  console.log(`| ${r.frame} | ${w[SIMD].toFixed(2)} | ${ratio(w[SIMD], realistic.medianMs[SIMD], 1)} | ${ratio(w[SIMD], w[CV], 2)} | ${c[SIMD].toFixed(2)} | ${ratio(c[SIMD], realistic.medianCpuMs[SIMD], 1)} | ${ratio(c[SIMD], c[CV], 2)} |`);
+}
+console.log("");
 console.log(`## Replay throughput (recorded stream from disk -> firmware -> RS232 log + truth comparison), frames/s (median)\n`);
 console.log(`| stream | frames | stream MB | simulate frames/s | ${BUILDS.join(" | ")} |\n|---|---|---|---|${BUILDS.map(() => "---").join("|")}|`);
 for (const r of replay) {

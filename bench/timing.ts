@@ -26,3 +26,26 @@ export function timeInterleaved(contenders: readonly Contender[], rounds: number
   }
   return new Map([...samples].map(([name, xs]) => [name, median(xs)]));
 }
+
+/**
+ * Like timeInterleaved, with each run's process CPU time beside its wall time. On a shared machine a
+ * long run is preempted more often than a short one, so wall-time ratios between frames of very
+ * different cost drift with the load; CPU-time ratios do not.
+ */
+export function timeInterleavedCpu(contenders: readonly Contender[], rounds: number): { wall: Map<string, number>; cpu: Map<string, number> } {
+  for (const c of contenders) c.run();
+  const wall = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const cpu = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const c of contenders) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      c.run();
+      wall.get(c.name)!.push(performance.now() - t0);
+      const used = process.cpuUsage(c0);
+      cpu.get(c.name)!.push((used.user + used.system) / 1000);
+    }
+  }
+  const medians = (m: Map<string, number[]>) => new Map([...m].map(([name, xs]) => [name, median(xs)]));
+  return { wall: medians(wall), cpu: medians(cpu) };
+}

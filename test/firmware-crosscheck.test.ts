@@ -1,13 +1,16 @@
 // The firmware's objects equal those of an independent full-frame two-pass labeller (host/reference),
 // object for object (area, grey sum, bounding box), on both builds, over more than 1,000 frames:
-// random noise at many densities, random blobs, realistic frames and adversarial shapes. Per-frame
-// spectra (counts and rounded mean grey per class) are checked against an independent computation.
+// random noise at many densities, random blobs, realistic frames, adversarial shapes and the worst frames
+// below the over-exposure limit (dots, stripes, checkerboard, noise; full size at the limit itself, with
+// the early stop armed, and small ones of random sizes). Per-frame spectra (counts and rounded mean grey
+// per class) are checked against an independent computation.
 import { describe, expect, it } from "vitest";
 import { BUILDS, Firmware, FrameKind, Status, type BlocRecord, type LoggedObject } from "../host/firmware/index.js";
 import { labelFrame, sortObjects, type FrameObject } from "../host/reference/labeller.js";
 import { adversarialFrames, randomBlobsFrame, randomFrame } from "../simulator/frames/adversarial.js";
 import { noiseFrame } from "../simulator/frames/noise.js";
 import { realisticFrame } from "../simulator/frames/particles.js";
+import { BELOW_LIMIT_KINDS, belowLimitFrame, overexposureLimitPx } from "../simulator/frames/belowLimit.js";
 import { Rng } from "../simulator/random.js";
 import { REAL_CLASS_BOUNDS_UM, testBlob } from "./support/config.js";
 
@@ -41,6 +44,13 @@ function cases(): Case[] {
     const w = rng.int(40, 400);
     const h = rng.int(40, 200);
     out.push({ name: `noise#${i}`, widthPx: w, heightPx: h, threshold: 21, pixels: noiseFrame(rng, w, h, { objectCount: rng.int(0, 60), threshold: 21 }) });
+  }
+  for (let i = 0; i < 40; i++) {
+    const { kind } = BELOW_LIMIT_KINDS[i % BELOW_LIMIT_KINDS.length];
+    const w = rng.int(2, 300);
+    const h = rng.int(2, 120);
+    const lit = overexposureLimitPx(w, h, rng.int(1, 250));
+    out.push({ name: `below-limit ${kind}#${i}`, widthPx: w, heightPx: h, threshold: rng.int(0, 254), pixels: belowLimitFrame(w, h, kind, lit, rng) });
   }
   for (let i = 0; i < 4; i++) {
     out.push({ name: `realistic#${i}`, widthPx: 1232, heightPx: 1028, threshold: 21, pixels: realisticFrame(rng, 1232, 1028, { noiseCount: 800, particleCount: 120 }) });
@@ -115,6 +125,33 @@ describe("cross-check against the reference labeller", () => {
         compared++;
       }
       expect(compared).toBe(ALL.length);
+    });
+  });
+
+  describe.each(BUILDS)("%s build, full-size frames at the over-exposure limit", (build) => {
+    const W = 2464;
+    const H = 2056;
+    const limitPx = overexposureLimitPx(W, H);
+    it.each(BELOW_LIMIT_KINDS.map((k) => k.kind))("labels the %s frame exactly, with and without the debug log", (kind) => {
+      const pixels = belowLimitFrame(W, H, kind, limitPx, new Rng(2));
+      const fw = Firmware.create(build);
+      // The default 10 % limit: the frame holds exactly the most lit pixels a labelled frame may hold.
+      expect(fw.configure(testBlob({ widthPx: W, heightPx: H, threshold: 21, framesPerBloc: 1, overexposurePermille: 100 }))).toBe(Status.OK);
+      const reference = sortObjects(labelFrame(pixels, W, H, 21));
+      const spectrum = expectedSpectrum(reference);
+      const c: Case = { name: kind, widthPx: W, heightPx: H, threshold: 21, pixels };
+      const { objects, record } = firmwareObjects(fw, c);
+      const got = sortObjects(objects);
+      if (JSON.stringify(got) !== JSON.stringify(reference)) expect(got).toEqual(reference);
+      for (const logged of [true, false]) {
+        if (!logged) fw.runFrame(pixels, W, H, FrameKind.Lit, { timeS: 0, pressureDbar: 0, temperatureC: 0 }, false);
+        const r = logged ? record : (fw.takeRecords()[0] as BlocRecord);
+        expect(r.counts).toEqual(spectrum.counts);
+        expect(r.grey).toEqual(spectrum.grey);
+        const summary = fw.frameSummary();
+        expect(summary).toMatchObject({ objectCount: reference.length, foregroundPx: limitPx, overexposed: false });
+        expect(fw.raw.slotOverflows()).toBe(0);
+      }
     });
   });
 });

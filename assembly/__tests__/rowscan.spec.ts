@@ -1,9 +1,10 @@
-import { scanRow } from "../rowscan";
-import { MAX_RUNS_PER_ROW, MAX_WIDTH_PX } from "../constants";
+import { countRow, scanRow } from "../rowscan";
+import { MAX_RUNS_PER_ROW, MAX_WIDTH_PX, ROW_BUFFER_BYTES } from "../constants";
 
-const row = memory.data(MAX_WIDTH_PX + 16, 16);
-const starts = memory.data(MAX_RUNS_PER_ROW << 1, 16);
-const ends = memory.data(MAX_RUNS_PER_ROW << 1, 16);
+// The row buffer holds whole 64-px scan blocks; bytes past the width are stale and must be ignored.
+const row = memory.data(ROW_BUFFER_BYTES, 16);
+const starts = memory.data((MAX_RUNS_PER_ROW + 1) << 1, 16);
+const ends = memory.data((MAX_RUNS_PER_ROW + 1) << 1, 16);
 const sums = memory.data(MAX_RUNS_PER_ROW << 2, 16);
 
 let seed: u32 = 12345;
@@ -28,6 +29,10 @@ function mismatches(width: u32, thr: u32): i32 {
     k++;
   }
   if (k != n) bad++;
+  if (<u32>load<u16>(starts + (n << 1)) != 0xffff || <u32>load<u16>(ends + (n << 1)) != 0xffff) bad++; // the sentinel
+  let fg: u32 = 0;
+  for (let i: u32 = 0; i < width; i++) if (<u32>load<u8>(row + i) > thr) fg++;
+  if (countRow(row, width, thr) != fg) bad++;
   return bad;
 }
 
@@ -56,6 +61,20 @@ describe("scanRow", () => {
     for (let x: u32 = 0; x < MAX_WIDTH_PX; x++) store<u8>(row + x, (x & 1) == 0 ? 200 : 0);
     expect<u32>(scanRow(row, MAX_WIDTH_PX, 21, starts, ends, sums)).toBe(MAX_RUNS_PER_ROW);
     expect<i32>(mismatches(MAX_WIDTH_PX, 21)).toBe(0);
+  });
+
+  it("ignores whatever lies past the width, at and around every 64-px block edge", () => {
+    let bad: i32 = 0;
+    for (let width: u32 = 1; width <= 260; width++) {
+      for (let x: u32 = 0; x < ROW_BUFFER_BYTES; x++) store<u8>(row + x, 255); // stale foreground everywhere
+      for (let x: u32 = 0; x < width; x++) store<u8>(row + x, (rand() % 3 == 0) ? 0 : 200);
+      bad += mismatches(width, 21);
+      // Runs that end exactly on a block edge, and rows ending in foreground.
+      for (let x: u32 = 0; x < width; x++) store<u8>(row + x, (x % 64 == 63 || x % 64 == 0 || x + 1 == width) ? 90 : 0);
+      bad += mismatches(width, 21);
+    }
+    for (let x: u32 = 0; x < ROW_BUFFER_BYTES; x++) store<u8>(row + x, 0);
+    expect<i32>(bad).toBe(0);
   });
 
   it("treats grey equal to the threshold as background", () => {

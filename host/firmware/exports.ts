@@ -33,6 +33,8 @@ export interface FirmwareExports {
   takeRecord(): number;
   setObjectLog(on: number): void;
   objectLogOn(): number;
+  setOverexposureEarlyStop(on: number): void;
+  overexposureEarlyStopOn(): number;
   objectLogLength(): number;
   objectLogPtr(): number;
   objectLogEntryBytes(): number;

@@ -28,9 +28,12 @@ export interface FrameMeta {
 
 /** The firmware's view of the frame just ended. */
 export interface FrameSummary {
+  /** Objects completed in the frame; for an over-exposed frame, only those completed before labelling stopped. */
   objectCount: number;
+  /** Foreground pixels of the whole frame (always every row, early stop or not). */
   foregroundPx: number;
   overexposed: boolean;
+  /** Objects per size class, counted like objectCount. */
   classCounts: number[];
 }
 
@@ -199,6 +202,16 @@ export class Firmware {
   /** Switches the per-object debug log on or off. */
   setObjectLog(on: boolean): void {
     this.x.setObjectLog(on ? 1 : 0);
+  }
+
+  /**
+   * Switches the over-exposure early stop (on by default): labelling stops once a frame's running
+   * foreground count passes the over-exposure limit, and the rest of the frame is only counted. Off,
+   * every row is labelled (records are the same either way; only the debug log and the frame summary's
+   * object counts of over-exposed frames differ).
+   */
+  setOverexposureEarlyStop(on: boolean): void {
+    this.x.setOverexposureEarlyStop(on ? 1 : 0);
   }
 
   /** Objects completed by the last pushRow or endFrame (debug log must be on). */

@@ -11,12 +11,12 @@
 // above ~709.78 makes its exp +inf (score inf/inf = NaN when it wins); sums all below ~-745 make every exp
 // 0 (answer class 0, score 0/0 = NaN). Leaf values are finite f32, so a sum is always finite.
 
-import { MODEL_LEAF_FEATURE, MODEL_MAX_CLASSES, MODEL_MAX_SPLIT_DEPTH } from "./modelConstants";
+import { CLASS_SUMS_RESERVED_BYTES, MODEL_LEAF_FEATURE, MODEL_MAX_SPLIT_DEPTH } from "./modelConstants";
 import { featuresOut } from "./features";
 import { modelActive, modelClassCount, modelTreeCount, treeIndex, treeNodes } from "./model";
 
 /** Per-class sums of leaf values of the last inference, f64 x MODEL_MAX_CLASSES (first modelClasses used). */
-export const classSums: usize = memory.data(MODEL_MAX_CLASSES << 3, 16);
+export const classSums: usize = memory.data(CLASS_SUMS_RESERVED_BYTES, 16);
 
 /** Class chosen by the last inference. */
 export let inferredClass: u32 = 0;

@@ -2,7 +2,7 @@
 // (area histograms). Frames are read one at a time, so memory stays flat however long the file.
 import { openSync, readSync, closeSync } from "node:fs";
 import { readFileSync } from "node:fs";
-import type { Build } from "../firmware/index.js";
+import type { Build, Capability } from "../firmware/index.js";
 import { readDataTxt } from "../formats/dataTxt.js";
 import { openStream } from "../formats/stream/streamReader.js";
 import type { MissionPhase, StreamProblem } from "../formats/stream/streamTypes.js";
@@ -27,6 +27,8 @@ export interface ReplayOutput {
 /** Options of a replay. */
 export interface ReplayFileOptions {
   build: Build | "auto";
+  /** Which build by capability (default full; lpm has no classifier and refuses a model). */
+  capability?: Capability;
   /** Report progress on stderr (bar on a terminal, lines otherwise). */
   progress?: boolean;
   /** Called after every frame with the frames done and the total when known (a fleet worker forwards it to the main thread). */
@@ -103,7 +105,7 @@ function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutpu
     throw new Error(`${path}: not a readable uvp-float stream: ${reader.problems.map((p) => `${p.message} (byte ${p.offset})`).join("; ")}`);
   }
   const firstFrame = first.done ? null : first.value;
-  const session = new ReplaySession(withModelLines(header, options), options.build, firstFrame ? { widthPx: firstFrame.widthPx, heightPx: firstFrame.heightPx } : null, options.model?.bytes, floatBlob(options, header.zones));
+  const session = new ReplaySession(withModelLines(header, options), options.build, firstFrame ? { widthPx: firstFrame.widthPx, heightPx: firstFrame.heightPx } : null, options.model?.bytes, floatBlob(options, header.zones), options.capability);
   const total = typeof header.metadata.frames === "number" ? header.metadata.frames : undefined;
   const progress = options.progress ? createProgress("replay", total) : null;
   let done = 0;
@@ -130,7 +132,7 @@ function replayDataTxt(path: string, options: ReplayFileOptions): ReplayOutput {
   const started = performance.now();
   const parsed = readDataTxt(readFileSync(path)); // raw bytes: problem offsets are true file offsets
   if (!parsed.hwConf || !parsed.acqConf) throw new Error(`${path}: *_data.txt without its HW_CONF and ACQ_CONF header lines`);
-  const session = new ReplaySession(withModelLines({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options), options.build, null, options.model?.bytes, floatBlob(options, undefined));
+  const session = new ReplaySession(withModelLines({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options), options.build, null, options.model?.bytes, floatBlob(options, undefined), options.capability);
   const progress = options.progress ? createProgress("replay", parsed.images.length) : null;
   parsed.images.forEach((img, index) => {
     session.feed({

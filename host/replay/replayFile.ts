@@ -39,6 +39,8 @@ export interface ReplayFileOptions {
   model?: { bytes: Uint8Array; taxoConf: string | null };
   /** Run the float side too: slicing by the zone table and both telemetry encoders. */
   telemetry?: TelemetryOptions;
+  /** Replay only the first frames (images of a *_data.txt); default all. */
+  maxFrames?: number;
 }
 
 /** What the float side needs besides the stream: ids, SBD limit, and the zone table when the input has none. */
@@ -55,7 +57,7 @@ const PHASES: Record<MissionPhase, Cts5Phase> = {
 };
 
 /** The float configuration blob for a replay, or undefined when telemetry is off. */
-function floatBlob(options: ReplayFileOptions, zones: ZoneTable | undefined): Uint8Array | undefined {
+export function floatBlob(options: Pick<ReplayFileOptions, "telemetry">, zones: ZoneTable | undefined): Uint8Array | undefined {
   const t = options.telemetry;
   if (!t) return undefined;
   const table = t.zones ?? zones;
@@ -64,12 +66,12 @@ function floatBlob(options: ReplayFileOptions, zones: ZoneTable | undefined): Ui
 }
 
 /** The camera lines with the model's TAXO_CONF in place of the input's, when a model comes with one. */
-function withModelLines(lines: CameraLines, options: ReplayFileOptions): CameraLines {
+export function withModelLines(lines: CameraLines, options: Pick<ReplayFileOptions, "model">): CameraLines {
   return options.model?.taxoConf ? { ...lines, taxoConf: options.model.taxoConf } : lines;
 }
 
 /** Whether the file is the camera's text (*_data.txt): "HW_CONF" after an optional UTF-8 BOM and blanks. */
-function looksLikeDataTxt(path: string): boolean {
+export function looksLikeDataTxt(path: string): boolean {
   const fd = openSync(path, "r");
   try {
     const buf = Buffer.alloc(4096);
@@ -109,7 +111,8 @@ function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutpu
   const total = typeof header.metadata.frames === "number" ? header.metadata.frames : undefined;
   const progress = options.progress ? createProgress("replay", total) : null;
   let done = 0;
-  for (let f = firstFrame; f; ) {
+  const limit = options.maxFrames ?? Infinity;
+  for (let f = firstFrame; f && done < limit; ) {
     session.feed({
       index: f.index, timeS: f.timeS, pressureDbar: f.pressureDbar, temperatureC: f.temperatureC, kind: f.kind,
       pixels: { widthPx: f.widthPx, heightPx: f.heightPx, data: f.pixels }, truth: f.truth, phase: PHASES[f.phase],
@@ -134,7 +137,7 @@ function replayDataTxt(path: string, options: ReplayFileOptions): ReplayOutput {
   if (!parsed.hwConf || !parsed.acqConf) throw new Error(`${path}: *_data.txt without its HW_CONF and ACQ_CONF header lines`);
   const session = new ReplaySession(withModelLines({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options), options.build, null, options.model?.bytes, floatBlob(options, undefined), options.capability);
   const progress = options.progress ? createProgress("replay", parsed.images.length) : null;
-  parsed.images.forEach((img, index) => {
+  parsed.images.slice(0, options.maxFrames ?? parsed.images.length).forEach((img, index) => {
     session.feed({
       index, timeS: img.timeS, pressureDbar: img.depthDbar, temperatureC: img.temperatureC, kind: img.kind,
       histogram: { entries: img.entries, overexposed: img.overexposedPercent !== null },

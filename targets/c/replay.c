@@ -16,7 +16,7 @@
 enum { OK = 0, RECORD_QUEUE_FULL = 26, PART_WAITING = 76, NO_CLASSIFIER = 43, MODEL_TOO_LARGE = 51 };
 enum { RECORD_BYTES = 128, NO_PHASE = 255, TRIPLETS_PER_RECORD = 25 };
 #ifndef UVPF_MAX_PENDING_TAXO
-#define UVPF_MAX_PENDING_TAXO 64 /* TAXO records of one bloc's frames, held until its LPM record */
+#define UVPF_MAX_PENDING_TAXO 255 /* TAXO records of one bloc's frames (at most 255 frames per bloc), held until its LPM record */
 #endif
 
 static uint32_t float_id, cycle, pattern;
@@ -208,7 +208,7 @@ static uint32_t begin_frame(uint32_t kind, double t, double p, double c) {
 /* firmware.classifyPendingFrame: each candidate's bounding box, read back from the frame in the rows file. */
 static void classify_pending(uint64_t frame_offset) {
   if (!FW(isClassifying)(&uvpf)) return;
-  uint64_t t0 = port_now();
+  uint64_t t0;
   uint32_t max_px = FW(vignetteMaxPixels)(&uvpf);
   uint32_t count = FW(candidateCount)(&uvpf);
   for (uint32_t i = 0; i < count; i++) {
@@ -220,11 +220,14 @@ static void classify_pending(uint64_t frame_offset) {
         if (port_read_at(frame_offset + (uint64_t)(y0 + y) * width_px + x0, vignette + y * w, w)) fail(65, "rows file cut short");
       }
     }
+    t0 = port_now(); /* the firmware's work only: reading the vignette back is the board's I/O */
     FW(classifyCandidate)(&uvpf, i);
+    t_classify += port_now() - t0;
   }
+  t0 = port_now();
   FW(finishClassification)(&uvpf);
-  n_candidates += count;
   t_classify += port_now() - t0;
+  n_candidates += count;
 }
 
 static void pixel_frame(uint32_t kind, unsigned code, double t, double p, double c, unsigned index) {

@@ -2,7 +2,7 @@
 // and on a Cortex-M4F under QEMU (mps2-an386, semihosting, -icount). Used by the embedded tests, the
 // instruction-count budgets and the bench; needs wabt, gcc, gcc-arm-none-eabi, libnewlib-arm-none-eabi and
 // qemu-system-arm (.ci/run installs them; UVP_NO_EMBEDDED=1 skips what needs them).
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Capability } from "../firmware/index.js";
@@ -52,14 +52,11 @@ export function runTarget(target: TargetKind, capability: Capability, rows: stri
     ? [exe, rows, outDir]
     : ["qemu-system-arm", "-M", "mps2-an386", "-cpu", "cortex-m4", "-nographic", "-monitor", "none", "-serial", "none",
       "-icount", `shift=${ICOUNT_SHIFT}`, "-semihosting-config", "enable=on,target=native", "-kernel", `${exe}.elf`, "-append", `${rows} ${outDir}`];
-  let stdout: string;
-  let stderr = "";
-  try {
-    stdout = execFileSync(argv[0], argv.slice(1), { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "pipe"] });
-  } catch (err) {
-    const e = err as { status?: number; stdout?: string; stderr?: string };
-    throw new Error(`${target} ${capability} uvpf-replay exited ${e.status}: ${(e.stderr ?? "").trim()}`);
-  }
+  const r = spawnSync(argv[0], argv.slice(1), { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "pipe"] });
+  if (r.error) throw new Error(`${target} ${capability} uvpf-replay could not start: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${target} ${capability} uvpf-replay exited ${r.status}: ${r.stderr.trim()}`);
+  const stdout = r.stdout;
+  const stderr = r.stderr;
   return parseRun(stdout + stderr);
 }
 

@@ -2,20 +2,21 @@
 // firmware's memory. Writes bench/out/bench.json and prints a table. Figures are medians and ratios.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BUILDS, Firmware } from "../host/firmware/index.js";
+import { BUILDS, CAPABILITIES, Firmware } from "../host/firmware/index.js";
 import { packageRoot } from "../host/paths.js";
 import { benchLabelling } from "./labellingBench.js";
 import { benchReplay } from "./replayBench.js";
 import { benchClassify } from "./classifyBench.js";
 import { benchTelemetryBytes } from "./telemetryBytes.js";
+import { benchEmbedded, embeddedBenchText } from "./embeddedBench.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const log = (s: string) => process.stderr.write(s + "\n");
 
-const memory = BUILDS.map((build) => {
-  const fw = Firmware.create(build);
-  return { build, pages: fw.memoryBytes / 65536, staticBytes: fw.staticBytes, modelStateBytes: fw.raw.modelStateBytes(), floatStateBytes: fw.raw.floatStateBytes(), objectSlots: fw.raw.objectSlots() };
-});
+const memory = CAPABILITIES.flatMap((capability) => BUILDS.map((build) => {
+  const fw = Firmware.create(build, capability);
+  return { build: `${capability} ${build}`, pages: fw.memoryBytes / 65536, staticBytes: fw.staticBytes, modelStateBytes: fw.raw.modelStateBytes(), floatStateBytes: fw.raw.floatStateBytes(), objectSlots: fw.raw.objectSlots() };
+}));
 
 log(`labelling, ${ROUNDS} rounds per contender and frame (interleaved; medians):`);
 const { results, opencv } = await benchLabelling(ROUNDS, log);
@@ -29,9 +30,13 @@ const classify = benchClassify(ROUNDS);
 log("telemetry bytes per real profile ...");
 const telemetry = await benchTelemetryBytes();
 
+const embeddedRounds = Math.max(3, ROUNDS >> 1);
+log(`embedded targets (native C, Cortex-M4F under QEMU), ${embeddedRounds} rounds ...`);
+const embedded = await benchEmbedded(embeddedRounds, log);
+
 const out = join(packageRoot(), "bench", "out");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry }, null, 2));
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry, embedded }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
 console.log(`| build | pages | camera working state (budget 256 KiB) | float side (slicing, encoders) | model state | object slots |\n|---|---|---|---|---|---|`);
@@ -64,4 +69,5 @@ for (const t of [...telemetry, { file: "all six", records: sum((t) => t.records)
   const s340 = t.sbd[340].bytes;
   console.log(`| ${t.file} | ${t.records} | ${t.cts5Bytes} (${t.cts5Files}) | ${s340} (${t.sbd[340].messages}) | ${t.sbd[270].bytes} (${t.sbd[270].messages}) | ${t.sbd[100].bytes} (${t.sbd[100].messages}) | ${t.gzip} | ${t.brotli} | ${t.xz} | ${(t.cts5Bytes / s340).toFixed(2)} | ${(Math.min(t.gzip, t.brotli, t.xz) / s340).toFixed(2)} |`);
 }
+console.log(`\n${embeddedBenchText(embedded, embeddedRounds)}`);
 log(`written ${join(out, "bench.json")}`);

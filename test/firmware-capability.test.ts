@@ -11,6 +11,7 @@ import { BUILDS, Firmware, Status } from "../host/firmware/index.js";
 import { packageRoot } from "../host/paths.js";
 import { replayFile, type ReplayOutput } from "../host/replay/replayFile.js";
 import { writeMissionStream } from "../simulator/writeMission.js";
+import { cli } from "./support/reportFixtures.js";
 
 const profile = loadProfile("000118LP");
 const outputs: Record<string, ReplayOutput> = {};
@@ -60,5 +61,20 @@ describe("builds by capability", () => {
     expect(fw.loadModel(model)).toBe(Status.OK);
     expect(fw.raw.modelCapacityBytes()).toBe(224 * 1024);
     expect(fw.loadModel(new Uint8Array(224 * 1024 + 1))).toBe(Status.MODEL_TOO_LARGE);
+  });
+
+  it("model inspect says which builds a model fits: the full build's area (or --model-area), never lpm", () => {
+    const model = join(packageRoot(), "profiles", "models", "demo-taxa.bin");
+    const fits = cli("model", "inspect", model, "--json");
+    expect(fits.status).toBe(0);
+    expect(JSON.parse(fits.stdout).builds).toEqual({
+      full: { modelAreaBytes: 224 * 1024, fits: true, usedPercent: 1.5, why: "fits" },
+      lpm: { modelAreaBytes: 0, fits: false, why: expect.stringMatching(/no classifier/) },
+    });
+    const small = cli("model", "inspect", model, "--model-area", "3440");
+    expect(small.status).toBe(1);
+    expect(small.stdout).toMatch(/full build \(model area 3440 B, --model-area\): too large: 3456 B, the area holds 3440 B/);
+    expect(small.stdout).toMatch(/lpm build: no classifier/);
+    expect(cli("model", "inspect", model, "--model-area", "3456").status).toBe(0);
   });
 });

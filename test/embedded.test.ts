@@ -79,6 +79,21 @@ function writeDataTxt(path: string): void {
   writeFileSync(path, formatDataTxt({ hwConf: REAL_HW_CONF, acqConf: REAL_ACQ_CONF, taxoConf: null, images }));
 }
 
+/** A golden set's stream regenerated and written as a rows file, and the set's files keyed like targetFiles. */
+async function goldenRows(profile: string) {
+  const dir = join(packageRoot(), "test", "golden", profile);
+  const manifest = readGoldenManifest(dir);
+  const stream = (await regenerateGoldenStream(dir, work)).path;
+  const prepared = prepareRun(stream, modelForRun(undefined, manifest.model, dir), false);
+  const rows = join(work, `${profile}.rows`);
+  writeRowsFile(stream, rows, { model: prepared.setup.model, telemetry: prepared.setup.telemetry });
+  const golden = new Map(manifest.files.filter((f) => f.path !== "budgets.json").map((f) => {
+    const bytes = readFileSync(join(dir, f.path));
+    return [f.path, f.path === "rs232.log" ? bytes.toString("latin1") : bytes.toString("hex")] as [string, string];
+  }));
+  return { rows, golden, prepared };
+}
+
 describe.skipIf(EMBEDDED_SKIPPED)("embedded targets (UVP_NO_EMBEDDED=1 skips)", () => {
   let dataTxt = "";
   let demoStream = "";
@@ -106,16 +121,7 @@ describe.skipIf(EMBEDDED_SKIPPED)("embedded targets (UVP_NO_EMBEDDED=1 skips)", 
 
   describe("natively (wasm2c + gcc -O2)", () => {
     it.each(GOLDEN)("replays golden set %s (all 820 frames) byte-identically to the golden files, full and lpm builds", async (profile) => {
-      const dir = join(packageRoot(), "test", "golden", profile);
-      const manifest = readGoldenManifest(dir);
-      const stream = (await regenerateGoldenStream(dir, work)).path;
-      const prepared = prepareRun(stream, modelForRun(undefined, manifest.model, dir), false);
-      const rows = join(work, `${profile}.rows`);
-      writeRowsFile(stream, rows, { model: prepared.setup.model, telemetry: prepared.setup.telemetry });
-      const golden = new Map(manifest.files.filter((f) => f.path !== "budgets.json").map((f) => {
-        const bytes = readFileSync(join(dir, f.path));
-        return [f.path, f.path === "rs232.log" ? bytes.toString("latin1") : bytes.toString("hex")] as [string, string];
-      }));
+      const { rows, golden, prepared } = await goldenRows(profile);
       for (const capability of ["full", "lpm"] as const) {
         const outDir = join(work, `native-${capability}-${profile}`);
         if (capability === "lpm" && prepared.setup.model) {
@@ -166,6 +172,13 @@ describe.skipIf(EMBEDDED_SKIPPED)("embedded targets (UVP_NO_EMBEDDED=1 skips)", 
       const over = Object.entries(counts).filter(([name, n]) => n > budgets[name] * (1 + MARGIN_PERCENT / 100));
       expect(over, "over budget: re-record with node dist/scripts/updateEmbeddedBudgets.js only if the cost is intended").toEqual([]);
     });
+
+    it.each(["000175LP", "legacy-40um"])("replays golden set %s (all 820 frames, lpm build: no model) byte-identically to the golden files", async (profile) => {
+      const { rows, golden } = await goldenRows(profile);
+      const outDir = join(work, `qemu-lpm-${profile}`);
+      expect(runTarget("qemu", "lpm", rows, outDir).total.frames).toBe(820);
+      expect(sorted(targetFiles(outDir))).toEqual(sorted(golden));
+    }, 120_000);
 
     it(`replays the *_data.txt and the demo mission's first ${DEMO_FRAMES_QEMU} frames byte-identically`, () => {
       expectIdentical("qemu", "lpm", dataTxt, "data-txt-qemu", { telemetry: { ...telemetry, zones } });

@@ -21,7 +21,7 @@ export {
 export {
   vignetteBufferPtr, vignetteMaxPixels, vignetteRegionCount, computeVignetteFeatures, classifyVignette,
   featuresPtr, featureCount, resultClass, resultScore, classSumsPtr, modelStagingPtr, modelCapacityBytes,
-  modelMaxTrees, modelClasses, modelTreesPerClass, modelNodes, modelMaxDepth,
+  modelMaxTrees, modelClasses, modelTreesPerClass, modelNodes, modelMaxDepth, classifierBuilt,
 } from "./classify/api";
 import { candidateCount as candidatesKept, candidateEntry, candidatesBeyondLimit } from "./candidates";
 import { MODEL_STATE_BYTES } from "./classify/modelConstants";
@@ -36,7 +36,7 @@ export function candidatePtr(i: u32): usize { return candidateEntry(i); }
 export function modelStateBytes(): u32 { return MODEL_STATE_BYTES; }
 
 /** Version of the host contract (exports, blob, record and log layouts); bumped on any change. */
-export const ABI_VERSION: u32 = 1;
+export const ABI_VERSION: u32 = 2;
 
 /** Address where the host writes the configuration blob. */
 export function configBufferPtr(): usize { return configInput; }

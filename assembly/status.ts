@@ -65,6 +65,8 @@ export enum Status {
   VIGNETTE_TOO_LARGE = 41,
   /** classifyVignette with no valid model loaded; the features were computed, no class was. */
   NO_MODEL = 42,
+  /** A classifier call (loadModel, classifyVignette, computeVignetteFeatures) in the lpm build, which has no classifier. */
+  NO_CLASSIFIER = 43,
   /** Model shorter than its header or node counts, or not exactly 12 + 4 C T + 6 N bytes; previous model kept. */
   MODEL_LENGTH = 50,
   /** Model beyond this firmware's limits (more bytes than the model area, or more trees than the index); previous model kept. */

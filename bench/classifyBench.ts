@@ -36,10 +36,10 @@ function candidateVignettes(rng: Rng, n: number): Array<{ px: Uint8Array; w: num
   return out;
 }
 
-/** Times classification on a Mglob-sized model (20 classes x 100 trees, depth <= 6). */
+/** Times classification on a 20-class x 70-tree model (depth <= 6): as large as the full build's default 224 KiB model area takes. */
 export function benchClassify(rounds: number): ClassifyBenchResult {
   const rng = new Rng(4242);
-  const model = randomModel(() => rng.next(), { classCount: 20, treesPerClass: 100, maxDepth: 6, valueRange: 2 });
+  const model = randomModel(() => rng.next(), { classCount: 20, treesPerClass: 70, maxDepth: 6, valueRange: 2 });
   const bytes = serializeModel(model);
   const objects = candidateVignettes(rng, 200);
   const threshold = 21;

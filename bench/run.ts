@@ -2,7 +2,7 @@
 // firmware's memory. Writes bench/out/bench.json and prints a table. Figures are medians and ratios.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BUILDS, Firmware } from "../host/firmware/index.js";
+import { BUILDS, CAPABILITIES, Firmware } from "../host/firmware/index.js";
 import { packageRoot } from "../host/paths.js";
 import { benchLabelling } from "./labellingBench.js";
 import { benchReplay } from "./replayBench.js";
@@ -12,14 +12,15 @@ import { accountTable, bytesTable, floorTable } from "./telemetryTables.js";
 import { benchSbdPriors, v2Table } from "./sbdPriorsBench.js";
 import { realProfiles } from "./telemetryBytes.js";
 import { loadProfile } from "../host/config/profile.js";
+import { benchEmbedded, embeddedBenchText } from "./embeddedBench.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const log = (s: string) => process.stderr.write(s + "\n");
 
-const memory = BUILDS.map((build) => {
-  const fw = Firmware.create(build);
-  return { build, pages: fw.memoryBytes / 65536, staticBytes: fw.staticBytes, modelStateBytes: fw.raw.modelStateBytes(), floatStateBytes: fw.raw.floatStateBytes(), objectSlots: fw.raw.objectSlots() };
-});
+const memory = CAPABILITIES.flatMap((capability) => BUILDS.map((build) => {
+  const fw = Firmware.create(build, capability);
+  return { build: `${capability} ${build}`, pages: fw.memoryBytes / 65536, staticBytes: fw.staticBytes, modelStateBytes: fw.raw.modelStateBytes(), floatStateBytes: fw.raw.floatStateBytes(), objectSlots: fw.raw.objectSlots() };
+}));
 
 log(`labelling, ${ROUNDS} rounds per contender and frame (interleaved; medians):`);
 const { results, opencv } = await benchLabelling(ROUNDS, log);
@@ -36,9 +37,13 @@ log("SBD format 2 with prior tables fitted on other profiles ...");
 const profile118 = loadProfile("000118LP");
 const sbdV2 = benchSbdPriors(realProfiles(), { zones: profile118.zones, float: profile118.float });
 
+const embeddedRounds = Math.max(3, ROUNDS >> 1);
+log(`embedded targets (native C, Cortex-M4F under QEMU), ${embeddedRounds} rounds ...`);
+const embedded = await benchEmbedded(embeddedRounds, log);
+
 const out = join(packageRoot(), "bench", "out");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry, sbdV2 }, null, 2));
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry, sbdV2, embedded }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
 console.log(`| build | pages | camera working state (budget 256 KiB) | float side (slicing, encoders) | model state | object slots |\n|---|---|---|---|---|---|`);
@@ -86,4 +91,5 @@ console.log(`\n## Where the bytes go (six profiles, 340-byte messages): version 
 console.log(accountTable(telemetry));
 console.log(`\n## Where the bytes go: version 2, held-out tables\n`);
 console.log(accountTable(sbdV2));
+console.log(`\n${embeddedBenchText(embedded, embeddedRounds)}`);
 log(`written ${join(out, "bench.json")}`);

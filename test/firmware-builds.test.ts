@@ -38,6 +38,16 @@ describe("builds", () => {
     expect(f.imports).toBe(0);
   });
 
+  it("lpm plain build validates with MVP features only; lpm SIMD build uses SIMD; neither imports", () => {
+    const plain = featuresOf(wasmPath("scalar", "lpm"));
+    expect(plain.validatesAsMvp).toBe(true);
+    expect(plain.usesSimd).toBe(false);
+    expect(plain.imports).toBe(0);
+    const simd = featuresOf(wasmPath("simd", "lpm"), false);
+    expect(simd.usesSimd).toBe(true);
+    expect(simd.imports).toBe(0);
+  });
+
   it("SIMD build uses SIMD", () => {
     const f = featuresOf(wasmPath("simd"), false);
     expect(f.usesSimd).toBe(true);

@@ -128,7 +128,7 @@ describe.each(BUILDS)("classifier (%s build)", (build) => {
       expect(x.modelClasses()).toBe(3); // the good model is in force
     }
     expect(rejected).toBeGreaterThan(1500);
-    expect(fw.memoryBytes).toBe(37 * 65536);
+    expect(fw.memoryBytes).toBe(12 * 65536);
   });
 
   it("refuses a model change while a frame is open or being classified, so one frame never mixes models", () => {

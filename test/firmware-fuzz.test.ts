@@ -56,7 +56,7 @@ describe.each(BUILDS)("protocol fuzzing (%s build)", (build) => {
       }
       if (s !== undefined) statuses.add(s);
     }
-    expect(fw.memoryBytes).toBe(37 * PAGE);
+    expect(fw.memoryBytes).toBe(12 * PAGE);
     expect(statuses.size).toBeGreaterThan(15); // the fuzzing reached most statuses
     // Recover: close whatever is open, flush, then a good frame must come out exactly right.
     x.abortFrame();

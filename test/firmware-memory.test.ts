@@ -1,12 +1,16 @@
-// The firmware's memory is fixed: the same 37 pages before and after anything, and the working state
-// for a full 2464 x 2056 frame (row buffer and vignette included, model areas excluded) within 256 KiB.
+// The firmware's memory is fixed: the same pages before and after anything (12 for the full build, 3 for
+// lpm), and the working state for a full 2464 x 2056 frame (row buffer and vignette included, model areas
+// excluded) within 256 KiB.
 import { describe, expect, it } from "vitest";
-import { BUILDS, Firmware, FrameKind, Status } from "../host/firmware/index.js";
+import { BUILDS, CAPABILITIES, Firmware, FrameKind, Status } from "../host/firmware/index.js";
 import { testBlob } from "./support/config.js";
 
 const PAGE = 65536;
-/** 256 KiB of working state plus two 1 MiB model areas and their index: 2,367,072 B -> 37 pages. */
-const PAGES = 37;
+/** Pages of each capability: full = working state + two 224 KiB model areas and their index; lpm = no classifier. */
+const PAGES_OF = { full: 12, lpm: 3 } as const;
+/** Model state of each capability: two areas, the 8192-tree index and two 256-byte scratches; lpm keeps 16-byte tokens. */
+const MODEL_STATE_OF = { full: 2 * 224 * 1024 + 8192 * 4 + 512, lpm: 5 * 16 } as const;
+const VARIANTS = CAPABILITIES.flatMap((capability) => BUILDS.map((build) => [capability, build] as const));
 const WIDTH = 2464;
 const HEIGHT = 2056;
 const meta = { timeS: 1_650_000_000, pressureDbar: 500, temperatureC: 4 };
@@ -24,11 +28,12 @@ function fullFrame(fw: Firmware, rowOf: (y: number, row: Uint8Array) => void) {
   return fw.frameSummary();
 }
 
-describe.each(BUILDS)("memory (%s build)", (build) => {
-  const fw = Firmware.create(build);
+describe.each(VARIANTS)("memory (%s %s build)", (capability, build) => {
+  const fw = Firmware.create(build, capability);
   fw.configure(testBlob({ widthPx: WIDTH, heightPx: HEIGHT }));
+  const PAGES = PAGES_OF[capability];
 
-  it("has exactly 37 pages, fixed (initial = maximum: it cannot grow)", () => {
+  it(`has exactly ${PAGES_OF[capability]} pages, fixed (initial = maximum: it cannot grow)`, () => {
     expect(fw.memoryBytes).toBe(PAGES * PAGE);
     expect(() => fw.raw.memory.grow(1)).toThrow(RangeError);
     expect(fw.memoryBytes).toBe(PAGES * PAGE);
@@ -37,7 +42,9 @@ describe.each(BUILDS)("memory (%s build)", (build) => {
   it("keeps its working state, row buffer and vignette included, model and float side excluded, within 256 KiB", () => {
     expect(fw.staticBytes).toBeLessThanOrEqual(PAGES * PAGE);
     expect(fw.staticBytes - fw.raw.modelStateBytes() - fw.raw.floatStateBytes()).toBeLessThanOrEqual(256 * 1024);
-    expect(fw.raw.modelStateBytes()).toBe(2 * 1024 * 1024 + 8192 * 4 + 512);
+    expect(fw.raw.modelStateBytes()).toBe(MODEL_STATE_OF[capability]);
+    expect(fw.raw.modelCapacityBytes()).toBe(capability === "full" ? 224 * 1024 : 0);
+    expect(fw.raw.classifierBuilt()).toBe(capability === "full" ? 1 : 0);
     // The float side (slicer, CTS5 and SBD encoders) lives in one arena whose memory map is exact: 35,984 B of
     // state and the 4,512 B of the SBD prior table (4,504 B rounded up to 16).
     expect(fw.raw.floatStateBytes()).toBe(35984 + 4512);

@@ -13,6 +13,7 @@ import {
   keptBottom, keptLeft, keptRight, keptRoot, keptTop, labelVignette, regionCount, vignetteBuffer,
 } from "./vignette";
 import { Status } from "../status";
+import { CLASSIFIER_BUILT } from "../capability";
 
 // Result of the last classifyVignette: -1 when it gave no class.
 let resultClassIndex: i32 = -1;
@@ -21,19 +22,20 @@ let resultClassScore: f64 = 0;
 /** Address where the host writes a vignette (row-major grey bytes, width x height). */
 export function vignetteBufferPtr(): usize { return vignetteBuffer; }
 /** Most pixels (width x height) a vignette may have; each side at most 2464. */
-export function vignetteMaxPixels(): u32 { return VIGNETTE_MAX_PX; }
+export function vignetteMaxPixels(): u32 { return CLASSIFIER_BUILT ? VIGNETTE_MAX_PX : 0; }
 /** Regions (8-connected, grey > threshold) found in the last vignette. */
 export function vignetteRegionCount(): u32 { return regionCount; }
 
 /** Labels the vignette, keeps its largest region and computes its 55 features (no model needed). */
 export function computeVignetteFeatures(widthPx: u32, heightPx: u32, threshold: u32): Status {
+  if (!CLASSIFIER_BUILT) return Status.NO_CLASSIFIER;
   const status = labelVignette(widthPx, heightPx, threshold);
   if (status != Status.OK) return status;
   computeFeatures(widthPx, threshold, keptRoot, keptLeft, keptTop, keptRight, keptBottom);
   return Status.OK;
 }
 
-/** Features then, if a model is loaded, inference: OK, NO_MODEL (features only), VIGNETTE_EMPTY or VIGNETTE_TOO_LARGE. */
+/** Features then, if a model is loaded, inference: OK, NO_MODEL (features only), VIGNETTE_EMPTY, VIGNETTE_TOO_LARGE or NO_CLASSIFIER. */
 export function classifyVignette(widthPx: u32, heightPx: u32, threshold: u32): Status {
   resultClassIndex = -1;
   resultClassScore = 0;
@@ -62,7 +64,9 @@ export function modelStagingPtr(): usize { return modelStaging; }
 /** Capacity of the model staging area in bytes. */
 export function modelCapacityBytes(): u32 { return MODEL_CAPACITY_BYTES; }
 /** Most trees (classes x trees per class) a model may have. */
-export function modelMaxTrees(): u32 { return MODEL_MAX_TREES; }
+export function modelMaxTrees(): u32 { return CLASSIFIER_BUILT ? MODEL_MAX_TREES : 0; }
+/** Whether this build has the classifier (full) or not (lpm: every classifier call returns NO_CLASSIFIER). */
+export function classifierBuilt(): bool { return CLASSIFIER_BUILT; }
 /** Validates the `lengthBytes`-byte model in staging and puts it in force; on any error the previous model stays. */
 export function loadModel(lengthBytes: u32): Status { return applyModel(lengthBytes); }
 /** Classes of the model in force (0 when none). */

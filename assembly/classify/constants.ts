@@ -16,6 +16,8 @@
 // Model side (modelConstants.ts): two MODEL_CAPACITY_BYTES areas (staging + active) 2,097,152, the tree
 // index (MODEL_MAX_TREES x u32) 32,768 and two 256-byte per-node scratches for validation: 2,130,432.
 
+import { ABSENT_BUFFER_BYTES, CLASSIFIER_BUILT } from "../capability";
+
 /** Most pixels a vignette may hold (width x height): 2^15, so a pixel index fits in 15 bits. */
 export const VIGNETTE_MAX_PX: u32 = 32768;
 /** Longest side of a vignette in pixels (the sensor's 2464 columns). */
@@ -24,3 +26,12 @@ export const VIGNETTE_MAX_SIDE_PX: u32 = 2464;
 export const FEATURE_COUNT: u32 = 55;
 /** Grey levels of the histogram. */
 export const GREY_LEVELS: u32 = 256;
+
+/** Bytes reserved for the vignette buffer (a token 16 in the lpm build, which has no classifier). */
+export const VIGNETTE_RESERVED_BYTES: u32 = CLASSIFIER_BUILT ? VIGNETTE_MAX_PX : ABSENT_BUFFER_BYTES;
+/** Bytes reserved for the u16 label image. */
+export const LABEL_IMAGE_RESERVED_BYTES: u32 = CLASSIFIER_BUILT ? VIGNETTE_MAX_PX << 1 : ABSENT_BUFFER_BYTES;
+/** Bytes reserved for the f32 features. */
+export const FEATURES_RESERVED_BYTES: u32 = CLASSIFIER_BUILT ? FEATURE_COUNT << 2 : ABSENT_BUFFER_BYTES;
+/** Bytes reserved for the u64 grey histogram. */
+export const HISTOGRAM_RESERVED_BYTES: u32 = CLASSIFIER_BUILT ? GREY_LEVELS << 3 : ABSENT_BUFFER_BYTES;

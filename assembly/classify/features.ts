@@ -11,13 +11,13 @@
 // makes meanpos and sr NaN, a single pixel makes eccentricity NaN = sqrt(1 - 0/0)). No integer division
 // and no float-to-integer conversion happen here, so nothing can trap.
 
-import { FEATURE_COUNT, GREY_LEVELS } from "./constants";
+import { FEATURES_RESERVED_BYTES, GREY_LEVELS, HISTOGRAM_RESERVED_BYTES } from "./constants";
 import { inKeptRegion, vignetteBuffer } from "./vignette";
 
 /** The 55 features of the last vignette, f32 in FEATURES.md order. */
-export const featuresOut: usize = memory.data(FEATURE_COUNT << 2, 16);
+export const featuresOut: usize = memory.data(FEATURES_RESERVED_BYTES, 16);
 // Grey histogram of the kept region, u64 counts.
-const histogram: usize = memory.data(GREY_LEVELS << 3, 16);
+const histogram: usize = memory.data(HISTOGRAM_RESERVED_BYTES, 16);
 
 // @ts-ignore: decorator
 @inline function put(i: u32, v: f64): void { store<f32>(featuresOut + (<usize>i << 2), <f32>v); }

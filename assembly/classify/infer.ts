@@ -17,12 +17,12 @@
 // are finite f32; a sum of many large leaves may still overflow f32 to inf.
 
 import { expf_lut } from "~lib/util/math";
-import { MODEL_LEAF_FEATURE, MODEL_MAX_CLASSES, MODEL_MAX_TREE_NODES } from "./modelConstants";
+import { CLASS_SUMS_RESERVED_BYTES, MODEL_LEAF_FEATURE, MODEL_MAX_CLASSES, MODEL_MAX_TREE_NODES } from "./modelConstants";
 import { featuresOut } from "./features";
 import { modelActive, modelClassCount, modelTreeCount, treeIndex, treeNodes } from "./model";
 
 /** Per-class sums of leaf values of the last inference: f32 sums widened to f64, x MODEL_MAX_CLASSES (first modelClasses used). */
-export const classSums: usize = memory.data(MODEL_MAX_CLASSES << 3, 16);
+export const classSums: usize = memory.data(CLASS_SUMS_RESERVED_BYTES, 16);
 
 /** Class chosen by the last inference. */
 export let inferredClass: u32 = 0;

@@ -35,20 +35,21 @@
 // after the swap.
 
 import {
-  MODEL_CAPACITY_BYTES, MODEL_HEADER_BYTES, MODEL_LEAF_FEATURE, MODEL_MAX_CLASSES,
+  MODEL_AREA_RESERVED_BYTES, MODEL_CAPACITY_BYTES, MODEL_HEADER_BYTES, NODE_SCRATCH_RESERVED_BYTES, TREE_INDEX_RESERVED_BYTES, MODEL_LEAF_FEATURE, MODEL_MAX_CLASSES,
   MODEL_MAX_TREE_NODES, MODEL_MAX_TREES, MODEL_MIN_CLASSES, MODEL_MIN_TREE_NODES, MODEL_NODE_BYTES,
 } from "./modelConstants";
 import { FEATURE_COUNT } from "./constants";
+import { CLASSIFIER_BUILT } from "../capability";
 import { Status } from "../status";
 
-const modelAreaA: usize = memory.data(MODEL_CAPACITY_BYTES, 16);
-const modelAreaB: usize = memory.data(MODEL_CAPACITY_BYTES, 16);
+const modelAreaA: usize = memory.data(MODEL_AREA_RESERVED_BYTES, 16);
+const modelAreaB: usize = memory.data(MODEL_AREA_RESERVED_BYTES, 16);
 /** Byte offset of each tree's value[] from the active area's start, trees in class-major order. */
-export const treeIndex: usize = memory.data(MODEL_MAX_TREES << 2, 16);
+export const treeIndex: usize = memory.data(TREE_INDEX_RESERVED_BYTES, 16);
 // Per node of the tree being validated: most split nodes above it (for modelMaxDepth; at most 127 in a
 // 256-node tree, so a u8 holds it), and split nodes pointing to it.
-const depthScratch: usize = memory.data(MODEL_MAX_TREE_NODES, 16);
-const parentScratch: usize = memory.data(MODEL_MAX_TREE_NODES, 16);
+const depthScratch: usize = memory.data(NODE_SCRATCH_RESERVED_BYTES, 16);
+const parentScratch: usize = memory.data(NODE_SCRATCH_RESERVED_BYTES, 16);
 
 /** Area the host writes the next model into. */
 export let modelStaging: usize = modelAreaA;
@@ -106,6 +107,7 @@ function validateTree(base: usize, n: u32): Status {
 
 /** Validates the `lengthBytes`-byte model in the staging area; puts it in force only if it is valid. */
 export function applyModel(lengthBytes: u32): Status {
+  if (!CLASSIFIER_BUILT) return Status.NO_CLASSIFIER;
   const m = modelStaging;
   if (lengthBytes > MODEL_CAPACITY_BYTES) return Status.MODEL_TOO_LARGE;
   if (lengthBytes < MODEL_HEADER_BYTES) return Status.MODEL_LENGTH;

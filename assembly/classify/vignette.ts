@@ -12,13 +12,13 @@
 // Pass 2 (raster order): every non-root entry is pointed straight at its root (its parent, having a
 // smaller index, is already resolved), and the largest root is chosen, the first one winning a tie.
 
-import { VIGNETTE_MAX_PX, VIGNETTE_MAX_SIDE_PX } from "./constants";
+import { LABEL_IMAGE_RESERVED_BYTES, VIGNETTE_MAX_PX, VIGNETTE_MAX_SIDE_PX, VIGNETTE_RESERVED_BYTES } from "./constants";
 import { Status } from "../status";
 
 /** Where the host writes the vignette: row-major grey bytes, width x height. */
-export const vignetteBuffer: usize = memory.data(VIGNETTE_MAX_PX, 16);
+export const vignetteBuffer: usize = memory.data(VIGNETTE_RESERVED_BYTES, 16);
 /** Label image and union-find forest, one u16 per vignette pixel (encoding above). */
-export const labelImage: usize = memory.data(VIGNETTE_MAX_PX << 1, 16);
+export const labelImage: usize = memory.data(LABEL_IMAGE_RESERVED_BYTES, 16);
 
 /** Marks a root entry; the low 15 bits hold its area - 1. */
 const ROOT_FLAG: u32 = 0x8000;

@@ -4,7 +4,7 @@
 export const ExitCode = {
   /** Success. */
   OK: 0,
-  /** replay: the firmware's output disagrees with the stream's ground truth; compare: decoded records differ from the AUX file; check: an output differs from the golden set or between the builds. */
+  /** replay: the firmware's output disagrees with the stream's ground truth; compare: decoded records differ from the AUX file; check: an output differs from the golden set or between the builds; model inspect: the model does not fit --model-area. */
   TRUTH_MISMATCH: 1,
   /** Bad command line: unknown verb or option, missing argument. */
   USAGE: 64,

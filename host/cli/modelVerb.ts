@@ -14,7 +14,9 @@ const help = `Usage: uvp-float model inspect <model.bin> [--json]
        uvp-float model convert <xgboost.json|dump.txt> --out <model.bin> [options]
 
 inspect  checks a uvpec binary model as the host reference and the firmware both do, and prints its
-         classes, trees, nodes, depth, bytes and the features it uses (--json: as JSON).
+         classes, trees, nodes, depth, bytes and the features it uses, and which builds it fits: the full
+         build's model area (224 KiB unless --model-area says what a custom build reserves), never the
+         lpm build, which has no classifier (--json: as JSON).
 convert  turns an XGBoost multi:softprob model, saved as JSON (save_model('m.json')) or as a text dump
          (dump_model('dump.txt')), into uvpec's binary format: trees class-major, yes/no children
          adjacent, a dummy node 0 per tree, any depth within 255 nodes per tree. base_score has no place
@@ -28,6 +30,7 @@ Options:
   --model-ref <name>     TAXO_CONF model reference (default: the output file name)
   --max-size <px>        TAXO_CONF Max_size_for_classification (default 65535)
   --taxo-ids <list>      comma-separated EcoTaxa ids, one per class (default 0s)
+  --model-area <bytes>   inspect: the model area of a full build made with UVP_MODEL_AREA_BYTES (fit check)
   --force                overwrite --out
   --json                 inspect: the description as JSON; convert: {out, bytes, classes, treesPerClass,
                          taxoConf, warnings}
@@ -36,7 +39,7 @@ Options:
 Example:
   uvp-float model convert m.json --out m.bin --taxo-ids 93382,56693,85123 && uvp-float model inspect m.bin
 
-Exit codes: 0 ok, 64 usage (an output that is an input included), 65 the model is unreadable or malformed (every problem is listed), 73 output
+Exit codes: 0 ok, 1 the model is valid but does not fit the --model-area given, 64 usage (an output that is an input included), 65 the model is unreadable or malformed (every problem is listed), 73 output
 exists (give --force) or cannot be written.`;
 
 /** The model verb (inspect, convert). */
@@ -48,17 +51,19 @@ export const modelVerb: Verb = {
     const { values, positionals } = parseVerbArgs("model", argv, {
       out: { type: "string" }, classes: { type: "string" }, "taxo-name": { type: "string" }, "model-ref": { type: "string" },
       "max-size": { type: "string" }, "taxo-ids": { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" },
+      "model-area": { type: "string" },
     });
     const [action, file] = positionals;
     if ((action !== "inspect" && action !== "convert") || !file || positionals.length !== 2) {
       throw new CliError("uvp-float model: give 'inspect <model.bin>' or 'convert <xgboost model> --out <model.bin>'\nRun 'uvp-float model --help' for usage.", ExitCode.USAGE);
     }
     const bytes = readInputFile(file, { what: action === "inspect" ? "uvpec model" : "XGBoost model (JSON or text dump)", maxBytes: INPUT_LIMIT_BYTES.document });
-    return action === "inspect" ? inspect(file, bytes, Boolean(values.json)) : convert(file, bytes, values as Record<string, string | boolean | undefined>);
+    const modelArea = intOption("model", "model-area", values["model-area"] as string | undefined, 16, 0x7fffffff);
+    return action === "inspect" ? inspect(file, bytes, Boolean(values.json), modelArea) : convert(file, bytes, values as Record<string, string | boolean | undefined>);
   },
 };
 
-function inspect(file: string, bytes: Uint8Array, json: boolean): number {
+function inspect(file: string, bytes: Uint8Array, json: boolean, modelAreaBytes: number | undefined): number {
   const parsed = parseModel(bytes);
   const fw = Firmware.create("auto");
   const firmwareStatus = fw.loadModel(bytes);
@@ -66,9 +71,26 @@ function inspect(file: string, bytes: Uint8Array, json: boolean): number {
     throw new CliError(`${file}: not a valid uvpec model (firmware: ${describeStatus(firmwareStatus)}):\n  ${parsed.errors.join("\n  ")}`, ExitCode.INPUT);
   }
   const d = describeModel(parsed.model);
-  if (json) console.log(JSON.stringify({ file, ...d, firmware: Status[firmwareStatus] }, null, 1));
-  else console.log(`${file}\n${formatModelDescription(d)}\nfirmware: ${firmwareStatus === Status.OK ? "accepts it" : describeStatus(firmwareStatus)}`);
-  return firmwareStatus === Status.OK ? ExitCode.OK : ExitCode.INPUT;
+  const builds = buildFit(bytes.length, parsed.model.classCount * parsed.model.treesPerClass, fw, modelAreaBytes);
+  if (json) console.log(JSON.stringify({ file, ...d, firmware: Status[firmwareStatus], builds }, null, 1));
+  else {
+    const full = builds.full;
+    const fits = `full build (model area ${full.modelAreaBytes} B${modelAreaBytes === undefined ? "" : ", --model-area"}): ${full.fits ? `fits, ${full.usedPercent}% of the area` : full.why}`;
+    console.log(`${file}\n${formatModelDescription(d)}\nfirmware: ${firmwareStatus === Status.OK ? "accepts it" : describeStatus(firmwareStatus)}\n${fits}\nlpm build: ${builds.lpm.why}`);
+  }
+  if (firmwareStatus !== Status.OK) return ExitCode.INPUT;
+  return builds.full.fits ? ExitCode.OK : ExitCode.TRUTH_MISMATCH;
+}
+
+/** Which builds can hold a model of `bytes` bytes and `trees` trees: the full build's area (or `areaBytes`), never lpm. */
+function buildFit(bytes: number, trees: number, fw: Firmware, areaBytes: number | undefined) {
+  const area = areaBytes ?? fw.raw.modelCapacityBytes();
+  const maxTrees = fw.raw.modelMaxTrees();
+  const why = bytes > area ? `too large: ${bytes} B, the area holds ${area} B` : trees > maxTrees ? `too many trees: ${trees}, the index holds ${maxTrees}` : null;
+  return {
+    full: { modelAreaBytes: area, fits: why === null, usedPercent: Math.round((1000 * bytes) / area) / 10, why: why ?? "fits" },
+    lpm: { modelAreaBytes: 0, fits: false, why: "no classifier in this build (LPM and BLACK only)" },
+  };
 }
 
 function convert(file: string, bytes: Uint8Array, v: Record<string, string | boolean | undefined>): number {

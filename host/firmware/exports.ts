@@ -60,6 +60,7 @@ export interface FirmwareExports {
   classSumsPtr(): number;
   modelStagingPtr(): number;
   modelCapacityBytes(): number;
+  classifierBuilt(): number;
   modelMaxTrees(): number;
   loadModel(lengthBytes: number): number;
   modelClasses(): number;

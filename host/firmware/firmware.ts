@@ -8,10 +8,14 @@ import type { FirmwareExports } from "./exports.js";
 import { readFirmwareRecord, readObjectLog, type BlocRecord, type LoggedObject, type TaxoRecord } from "./records.js";
 import { FirmwareError, Status } from "./status.js";
 
-/** Which of the two builds of the same source to run. */
+/** Which instruction set of the same source to run: WebAssembly SIMD, or plain MVP. */
 export type Build = "simd" | "scalar";
 /** Both builds, in the order tests and benchmarks run them. */
 export const BUILDS: readonly Build[] = ["simd", "scalar"];
+/** What a build can do: "full" classifies (12 pages), "lpm" has no classifier (3 pages). */
+export type Capability = "full" | "lpm";
+/** Both capabilities, the default first. */
+export const CAPABILITIES: readonly Capability[] = ["full", "lpm"];
 
 /** Kind of a frame: lit by the flash, or black (no flash) to measure sensor noise. */
 export enum FrameKind {
@@ -37,9 +41,9 @@ export interface FrameSummary {
   classCounts: number[];
 }
 
-/** Path of the compiled module of `build`. */
-export function wasmPath(build: Build): string {
-  return join(packageRoot(), "build", `uvp-float.${build}.wasm`);
+/** Path of the compiled module of `build` with `capability` (full: uvp-float.simd.wasm, lpm: uvp-float.lpm.simd.wasm). */
+export function wasmPath(build: Build, capability: Capability = "full"): string {
+  return join(packageRoot(), "build", capability === "full" ? `uvp-float.${build}.wasm` : `uvp-float.lpm.${build}.wasm`);
 }
 
 // Smallest module using a v128 instruction: validates only where SIMD is supported.
@@ -52,7 +56,7 @@ export function simdSupported(): boolean {
   return WebAssembly.validate(SIMD_PROBE);
 }
 
-const moduleCache = new Map<Build, WebAssembly.Module>();
+const moduleCache = new Map<string, WebAssembly.Module>();
 // Added to the kind at beginFrame (assembly/frame.ts FRAME_HISTOGRAM_FLAG).
 const HISTOGRAM_FLAG = 2;
 
@@ -64,21 +68,22 @@ export class Firmware {
   // TAXO records wait here for the LPM record of their bloc, which the firmware queues after them.
   private pendingTaxo: TaxoRecord[] = [];
 
-  private constructor(readonly build: Build, instance: WebAssembly.Instance) {
+  private constructor(readonly build: Build, readonly capability: Capability, instance: WebAssembly.Instance) {
     this.x = instance.exports as unknown as FirmwareExports;
     this.rowPtr = this.x.rowBufferPtr();
     this.rowCapacity = this.x.rowBufferBytes();
   }
 
-  /** Instantiates a fresh firmware of `build` ("auto": SIMD where supported). */
-  static create(build: Build | "auto" = "auto"): Firmware {
+  /** Instantiates a fresh firmware of `build` ("auto": SIMD where supported) and `capability`. */
+  static create(build: Build | "auto" = "auto", capability: Capability = "full"): Firmware {
     const chosen: Build = build === "auto" ? (simdSupported() ? "simd" : "scalar") : build;
-    let module = moduleCache.get(chosen);
+    const path = wasmPath(chosen, capability);
+    let module = moduleCache.get(path);
     if (!module) {
-      module = new WebAssembly.Module(readFileSync(wasmPath(chosen)));
-      moduleCache.set(chosen, module);
+      module = new WebAssembly.Module(readFileSync(path));
+      moduleCache.set(path, module);
     }
-    return new Firmware(chosen, new WebAssembly.Instance(module, {}));
+    return new Firmware(chosen, capability, new WebAssembly.Instance(module, {}));
   }
 
   /** The raw exports, for tests that probe the contract itself. */
@@ -167,6 +172,7 @@ export class Firmware {
 
   /** Loads a uvpec model (validated by the firmware; on any error the previous model stays in force). */
   loadModel(bytes: Uint8Array): Status {
+    if (this.x.classifierBuilt() === 0) return Status.NO_CLASSIFIER;
     if (bytes.length > this.x.modelCapacityBytes()) return Status.MODEL_TOO_LARGE;
     // The staging area alternates after each successful load: ask for it every time.
     new Uint8Array(this.x.memory.buffer, this.x.modelStagingPtr(), bytes.length).set(bytes);

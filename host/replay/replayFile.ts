@@ -2,7 +2,7 @@
 // (area histograms). Frames are read one at a time, so memory stays flat however long the file.
 import { openSync, readSync, closeSync } from "node:fs";
 import { readFileSync } from "node:fs";
-import type { Build } from "../firmware/index.js";
+import type { Build, Capability } from "../firmware/index.js";
 import { readDataTxt } from "../formats/dataTxt.js";
 import { openStream } from "../formats/stream/streamReader.js";
 import type { MissionPhase, StreamProblem } from "../formats/stream/streamTypes.js";
@@ -28,6 +28,8 @@ export interface ReplayOutput {
 /** Options of a replay. */
 export interface ReplayFileOptions {
   build: Build | "auto";
+  /** Which build by capability (default full; lpm has no classifier and refuses a model). */
+  capability?: Capability;
   /** Report progress on stderr (bar on a terminal, lines otherwise). */
   progress?: boolean;
   /** Called after every frame with the frames done and the total when known (a fleet worker forwards it to the main thread). */
@@ -38,6 +40,8 @@ export interface ReplayFileOptions {
   model?: { bytes: Uint8Array; taxoConf: string | null };
   /** Run the float side too: slicing by the zone table and both telemetry encoders. */
   telemetry?: TelemetryOptions;
+  /** Replay only the first frames (images of a *_data.txt); default all. */
+  maxFrames?: number;
 }
 
 /** What the float side needs besides the stream: ids, SBD limit, and the zone table when the input has none. */
@@ -58,7 +62,7 @@ const PHASES: Record<MissionPhase, Cts5Phase> = {
 };
 
 /** The float configuration blob for a replay, or undefined when telemetry is off. */
-function floatBlob(options: ReplayFileOptions, zones: ZoneTable | undefined): Uint8Array | undefined {
+export function floatBlob(options: Pick<ReplayFileOptions, "telemetry">, zones: ZoneTable | undefined): Uint8Array | undefined {
   const t = options.telemetry;
   if (!t) return undefined;
   const table = t.zones ?? zones;
@@ -73,12 +77,12 @@ function priorBytes(options: ReplayFileOptions): Uint8Array | undefined {
 }
 
 /** The camera lines with the model's TAXO_CONF in place of the input's, when a model comes with one. */
-function withModelLines(lines: CameraLines, options: ReplayFileOptions): CameraLines {
+export function withModelLines(lines: CameraLines, options: Pick<ReplayFileOptions, "model">): CameraLines {
   return options.model?.taxoConf ? { ...lines, taxoConf: options.model.taxoConf } : lines;
 }
 
 /** Whether the file is the camera's text (*_data.txt): "HW_CONF" after an optional UTF-8 BOM and blanks. */
-function looksLikeDataTxt(path: string): boolean {
+export function looksLikeDataTxt(path: string): boolean {
   const fd = openSync(path, "r");
   try {
     const buf = Buffer.alloc(4096);
@@ -114,11 +118,12 @@ function replayStreamFile(path: string, options: ReplayFileOptions): ReplayOutpu
     throw new Error(`${path}: not a readable uvp-float stream: ${reader.problems.map((p) => `${p.message} (byte ${p.offset})`).join("; ")}`);
   }
   const firstFrame = first.done ? null : first.value;
-  const session = new ReplaySession(withModelLines(header, options), options.build, firstFrame ? { widthPx: firstFrame.widthPx, heightPx: firstFrame.heightPx } : null, options.model?.bytes, floatBlob(options, header.zones), priorBytes(options));
+  const session = new ReplaySession(withModelLines(header, options), options.build, firstFrame ? { widthPx: firstFrame.widthPx, heightPx: firstFrame.heightPx } : null, options.model?.bytes, floatBlob(options, header.zones), priorBytes(options), options.capability);
   const total = typeof header.metadata.frames === "number" ? header.metadata.frames : undefined;
   const progress = options.progress ? createProgress("replay", total) : null;
   let done = 0;
-  for (let f = firstFrame; f; ) {
+  const limit = options.maxFrames ?? Infinity;
+  for (let f = firstFrame; f && done < limit; ) {
     session.feed({
       index: f.index, timeS: f.timeS, pressureDbar: f.pressureDbar, temperatureC: f.temperatureC, kind: f.kind,
       pixels: { widthPx: f.widthPx, heightPx: f.heightPx, data: f.pixels }, truth: f.truth, phase: options.telemetry?.phase ?? PHASES[f.phase],
@@ -141,9 +146,9 @@ function replayDataTxt(path: string, options: ReplayFileOptions): ReplayOutput {
   const started = performance.now();
   const parsed = readDataTxt(readFileSync(path)); // raw bytes: problem offsets are true file offsets
   if (!parsed.hwConf || !parsed.acqConf) throw new Error(`${path}: *_data.txt without its HW_CONF and ACQ_CONF header lines`);
-  const session = new ReplaySession(withModelLines({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options), options.build, null, options.model?.bytes, floatBlob(options, undefined), priorBytes(options));
+  const session = new ReplaySession(withModelLines({ hwConf: parsed.hwConf, acqConf: parsed.acqConf, taxoConf: parsed.taxoConf }, options), options.build, null, options.model?.bytes, floatBlob(options, undefined), priorBytes(options), options.capability);
   const progress = options.progress ? createProgress("replay", parsed.images.length) : null;
-  parsed.images.forEach((img, index) => {
+  parsed.images.slice(0, options.maxFrames ?? parsed.images.length).forEach((img, index) => {
     session.feed({
       index, timeS: img.timeS, pressureDbar: img.depthDbar, temperatureC: img.temperatureC, kind: img.kind,
       histogram: { entries: img.entries, overexposed: img.overexposedPercent !== null }, phase: options.telemetry?.phase ?? "ASCENT",

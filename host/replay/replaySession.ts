@@ -5,7 +5,7 @@ import { parseAcqConf } from "../config/acqConf.js";
 import { buildConfigBlob } from "../config/configBlob.js";
 import { parseHwConf, type HwConf } from "../config/hwConf.js";
 import { parseTaxoConf } from "../config/taxoConf.js";
-import { Firmware, FrameKind, Status, describeStatus, type BlocRecord, type Build } from "../firmware/index.js";
+import { Firmware, FrameKind, Status, describeStatus, type BlocRecord, type Build, type Capability } from "../firmware/index.js";
 import { formatRecordLine, formatTaxoLine } from "../formats/rs232Lines.js";
 import { FloatTelemetry, type TelemetryPart } from "../firmware/floatTelemetry.js";
 import { blocAsPrinted } from "../telemetry/rs232Blocs.js";
@@ -75,16 +75,16 @@ export class ReplaySession {
 
   /**
    * Configures a firmware of `build` from the camera lines, for frames of `frameSize` (null: histogram
-   * frames only), with a classification `model` (uvpec binary) when given.
+   * frames only), with a classification `model` (uvpec binary) when given, on the `capability` build (default full).
    */
-  constructor(lines: CameraLines, build: Build | "auto", frameSize: { widthPx: number; heightPx: number } | null, model?: Uint8Array, floatConfig?: Uint8Array, priorTable?: Uint8Array) {
+  constructor(lines: CameraLines, build: Build | "auto", frameSize: { widthPx: number; heightPx: number } | null, model?: Uint8Array, floatConfig?: Uint8Array, priorTable?: Uint8Array, capability: Capability = "full") {
     this.hw = parseHwConf(lines.hwConf);
     const acq = parseAcqConf(lines.acqConf);
     const taxo = lines.taxoConf ? parseTaxoConf(lines.taxoConf) : undefined;
     this.framesPerBloc = acq.framesPerBloc;
     this.taxoMaxSizePx = taxo?.maxSizeForClassificationPx ?? 0;
     this.frameSize = frameSize;
-    this.firmware = Firmware.create(build);
+    this.firmware = Firmware.create(build, capability);
     const blob = buildConfigBlob(this.hw, acq, taxo, frameSize ?? {});
     const s = this.firmware.configure(blob);
     if (s !== Status.OK) throw new Error(`firmware refused the configuration: ${describeStatus(s)}`);

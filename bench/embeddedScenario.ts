@@ -1,0 +1,43 @@
+// The streams the embedded targets replay (test/embedded.test.ts, scripts/updateEmbeddedBudgets.ts, the bench):
+// full 2464 x 2056 frames (a realistic one, then the worst cases) under float unit 000118LP's configuration
+// with the demonstration model, and the demo mission (`npm run demo`), of which the first frames are used.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadProfile } from "../host/config/profile.js";
+import { StreamWriter } from "../host/formats/stream/streamWriter.js";
+import { packageRoot } from "../host/paths.js";
+import { realisticFrame, worstCaseFrame, type WorstCaseKind } from "../simulator/frames/particles.js";
+import { Rng } from "../simulator/random.js";
+import type { MissionOptions } from "../simulator/mission/index.js";
+
+const W = 2464;
+const H = 2056;
+/** The profile every embedded scenario runs under. */
+export const EMBEDDED_PROFILE = "000118LP";
+/** The worst-case frames, in stream order after the realistic frame. */
+export const WORST_KINDS: readonly WorstCaseKind[] = ["stripes", "checkerboard", "white"];
+/** Name of each frame of the full-frame stream, by index. */
+export const FULL_FRAME_NAMES = ["realistic full frame", ...WORST_KINDS.map((k) => `worst: ${k}`)];
+/** The demo mission of `npm run demo` (scripts/demo.ts): 200 dbar, park 30 min, quarter-size frames, seed 1. */
+export const DEMO_MISSION: MissionOptions = { seed: 1, profileDepthDbar: 200, parkDepthDbar: 200, parkDurationS: 1800, frameScale: 0.25 };
+
+/** The demonstration model and its TAXO_CONF line (profiles/models). */
+export function demoModel(): { bytes: Uint8Array; taxoConf: string } {
+  const dir = join(packageRoot(), "profiles", "models");
+  const meta = JSON.parse(readFileSync(join(dir, "demo-taxa.json"), "utf8")) as { taxoConf: string };
+  return { bytes: readFileSync(join(dir, "demo-taxa.bin")), taxoConf: meta.taxoConf };
+}
+
+/** Writes the full-frame stream: a realistic lit frame (seed 1), then each worst case, at 100 dbar during ascent. */
+export function writeFullFrameStream(path: string): void {
+  const profile = loadProfile(EMBEDDED_PROFILE);
+  const writer = StreamWriter.create(path, {
+    hwConf: profile.lines.hwConf, acqConf: profile.lines.acqConf, taxoConf: profile.lines.taxoConf, zones: profile.zones,
+    metadata: { source: "bench/embeddedScenario.ts", profile: profile.name, frames: FULL_FRAME_NAMES.length },
+  }, { overwrite: true });
+  const frames = [realisticFrame(new Rng(1), W, H), ...WORST_KINDS.map((k) => worstCaseFrame(W, H, k))];
+  frames.forEach((pixels, i) => writer.writeFrame({
+    timeS: 1_652_900_000 + i, pressureDbar: 100 - 0.1 * i, temperatureC: 12.5, kind: "lit", phase: "ascent", widthPx: W, heightPx: H, pixels,
+  }));
+  writer.close();
+}

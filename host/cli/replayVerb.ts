@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import type { ReplaySummary } from "../replay/replaySummary.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { buildOption, profileOrFail } from "./common.js";
-import { expandStreams, shardOption, shardStreams } from "./fleetStreams.js";
+import { expandStreams, shardOption, shardStreams, streamListSha256 } from "./fleetStreams.js";
 import { refuseToOverwrite } from "./outputFiles.js";
 import { replayFleet } from "./replayFleet.js";
 import { replayStream } from "./replayStream.js";
@@ -102,7 +102,7 @@ async function runFleet(values: OptionValues, positionals: string[]): Promise<nu
   const profileName = values.profile as string | undefined;
   if (profileName) profileOrFail("replay", profileName); // a bad name is one usage error, not one failure per stream
   return replayFleet({
-    streams, listed: listed.length, shard, jobs, outDir: values.out as string | undefined, telemetryDir: values.telemetry as string | undefined,
+    streams, listed: listed.length, listSha256: streamListSha256(listed), shard, jobs, outDir: values.out as string | undefined, telemetryDir: values.telemetry as string | undefined,
     summaryPath: values.summary as string | undefined, json: Boolean(values.json),
     shared: { build, model, profileName, cycle, force: Boolean(values.force) },
   });

@@ -35,7 +35,8 @@ Options:
   --image-volume <L>  the same from a number of litres (without either, concentrations are empty)
   --sample <name>     ecopart: the sample name (no '_'; default <float>-<cycle>, e.g. 4903634-010)
   --latitude <deg>, --longitude <deg>
-                      ecopart: the profile's position (telemetry has none; EcoPart averages it)
+                      ecopart: the profile's position (telemetry has none; EcoPart averages it);
+                      a negative one as --latitude=-12.5
   --json              print the summary as JSON instead of a readable report
   -h, --help          this help
 

@@ -1,6 +1,7 @@
-// A fleet split across machines as the CI workflow (.github/workflows/fleet.yml) runs it: n shard replays in
-// separate processes, then 'uvp-float fleet merge', gives the summary of one unsharded replay of the same list
-// (timing aside), and the same output files; missing, duplicated and foreign shards are named.
+// A fleet split across machines as the CI workflow (.github/workflows/fleet.yml) runs it: the workflow's own
+// replay and merge commands, taken from the file and run here in separate processes (n shards, then the merge),
+// give the summary of one unsharded replay of the same list (timing aside) and the same output files; missing,
+// duplicated and foreign shards are named.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +14,16 @@ import { writeMissionStream } from "../simulator/writeMission.js";
 const bin = join(packageRoot(), "dist", "simulator", "cli", "main.js");
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd });
 const N = 3;
+const WORKFLOW = readFileSync(join(packageRoot(), ".github", "workflows", "fleet.yml"), "utf8");
+
+/** The workflow's `run:` line that starts with `npx uvp-float <verb>`, run with bash in `cwd` as a CI job would
+ *  (npx uvp-float -> this checkout's bin, the matrix index given). */
+function workflowStep(verb: string, cwd: string, shard?: number) {
+  const line = WORKFLOW.split("\n").map((l) => l.trim().replace(/^run: /u, "")).find((l) => l.startsWith(`npx uvp-float ${verb}`));
+  if (line === undefined) throw new Error(`fleet.yml has no 'npx uvp-float ${verb}' step`);
+  const command = line.replace("npx uvp-float", `"${process.execPath}" "${bin}"`).replace("${{ matrix.shard }}", String(shard));
+  return spawnSync("bash", ["-c", command], { encoding: "utf8", cwd, env: { ...process.env, STREAMS: "../streams", SHARDS: String(N) } });
+}
 
 /** A summary without wall-clock figures (under `timing`) and what only says how the work was spread. */
 function comparable(value: unknown): unknown {
@@ -27,7 +38,7 @@ function comparable(value: unknown): unknown {
 let dir = "";
 let sharded = "";
 let whole = "";
-const shardFile = (i: number) => join(sharded, "out", `fleet.shard-${i}-of-${N}.summary.json`);
+const shardFile = (i: number) => join(sharded, "fleet-out", `fleet.shard-${i}-of-${N}.summary.json`);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "uvp-fleet-merge-"));
@@ -43,29 +54,36 @@ beforeAll(() => {
   mkdirSync(sharded);
   mkdirSync(whole);
   for (let i = 0; i < N; i++) {
-    const r = run(sharded, "replay", "../streams", "--shard", `${i}/${N}`, "--jobs", "1", "--out", "out");
+    const r = workflowStep("replay", sharded, i);
     expect([0, 65], r.stderr).toContain(r.status);
   }
-  const r = run(whole, "replay", "../streams", "--jobs", "2", "--out", "out");
+  const r = run(whole, "replay", "../streams", "--out", "fleet-out");
   expect(r.status, r.stderr).toBe(65); // the broken stream
 }, 240_000);
 
 describe("uvp-float fleet merge", () => {
+  it("runs the workflow's matrix: as many shards as its matrix lists, one merge job after them", () => {
+    const matrix = /shard: \[([\d, ]+)\]/u.exec(WORKFLOW)?.[1].split(",").map(Number);
+    const shards = Number(/SHARDS: (\d+)/u.exec(WORKFLOW)?.[1]);
+    expect(matrix).toEqual(Array.from({ length: shards }, (_, i) => i));
+    expect(WORKFLOW).toMatch(/merge:\n\s+needs: replay/u);
+  });
+
   it("merges n shards run in separate processes into the result of one unsharded fleet", () => {
-    const r = run(sharded, "fleet", "merge", ...Array.from({ length: N }, (_, i) => shardFile(i)), "--out", "fleet.summary.json", "--json");
+    const r = workflowStep("fleet merge", sharded);
     expect(r.status, r.stdout + r.stderr).toBe(65); // the worst of the shards': the broken stream's
     const merged = JSON.parse(readFileSync(join(sharded, "fleet.summary.json"), "utf8"));
-    const one = JSON.parse(readFileSync(join(whole, "out", "fleet.summary.json"), "utf8"));
+    const one = JSON.parse(readFileSync(join(whole, "fleet-out", "fleet.summary.json"), "utf8"));
     expect(merged.mergeProblems).toEqual([]);
     expect(merged.fleet.merged.shards).toBe(N);
     expect(comparable(merged)).toEqual(comparable(one));
     expect(merged.streams.map((s: { stream: string }) => s.stream)).toEqual(one.streams.map((s: { stream: string }) => s.stream));
     // And the streams' own outputs: the same RS232 bytes, the same summaries but for their timing.
-    const files = readdirSync(join(whole, "out")).filter((f) => f.startsWith("float-"));
+    const files = readdirSync(join(whole, "fleet-out")).filter((f) => f.startsWith("float-"));
     expect(files.length).toBe(8); // 4 streams x (log + summary); the broken one writes nothing
-    for (const f of files.filter((x) => x.endsWith(".log"))) expect(readFileSync(join(sharded, "out", f)), f).toEqual(readFileSync(join(whole, "out", f)));
+    for (const f of files.filter((x) => x.endsWith(".log"))) expect(readFileSync(join(sharded, "fleet-out", f)), f).toEqual(readFileSync(join(whole, "fleet-out", f)));
     for (const f of files.filter((x) => x.endsWith(".json"))) {
-      expect(comparable(JSON.parse(readFileSync(join(sharded, "out", f), "utf8"))), f).toEqual(comparable(JSON.parse(readFileSync(join(whole, "out", f), "utf8"))));
+      expect(comparable(JSON.parse(readFileSync(join(sharded, "fleet-out", f), "utf8"))), f).toEqual(comparable(JSON.parse(readFileSync(join(whole, "fleet-out", f), "utf8"))));
     }
   });
 

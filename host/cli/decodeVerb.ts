@@ -25,7 +25,7 @@ Options:
                       cbor: the JSON document as one CBOR item;
                       netcdf: a NetCDF-4 file laid out like an Argo AUX profile file (N_PROF = LPM,
                       BLACK, TAXO; current Argo names; _FillValue 99999 where nothing was received);
-                      needs --out; read back by 'uvp-float compare', ncdump, xarray
+                      needs --out; read back by 'uvp-float compare', ncdump, Python netCDF4
                       ecopart: the tables EcoPart imports for UVP6 float data (META, LPM, TAXO2 files
                       named <sample>_<camera>_DEPTH_<type>.txt); --out is a directory; needs --profile
   --out <file|dir>    write there (default: standard output, the summary then goes to standard error)

@@ -4,7 +4,7 @@
 // which also reads the source NetCDF-3 file itself, so the values are checked by a reader that is not ours.
 // .ci/run installs both tools; UVP_NO_NETCDF_TOOLS=1 skips the two external-reader tests.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -64,6 +64,13 @@ describe("decode --format netcdf", () => {
     expect(r.status).toBe(73);
     expect(r.stderr).toMatch(/x\.nc: cannot write/);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    // A damaged decoded file: one line naming it, exit 65, and none of the HDF5 library's error stack.
+    const cut = join(dir, "cut.nc");
+    writeFileSync(cut, readFileSync(nc).subarray(0, 100_000));
+    const bad2 = spawnSync(process.execPath, [bin, "compare", cut, AUX], { encoding: "utf8", timeout: 60_000 });
+    expect(bad2.status).toBe(65);
+    expect(bad2.stderr).toMatch(/cut\.nc: not a readable NetCDF-4 file \(100000 bytes\)/);
+    expect(bad2.stderr).not.toMatch(/HDF5-DIAG/);
   });
 
   it("writes a lost SBD message's records as fill, never zeros, and names the loss in the file", () => {

@@ -73,12 +73,13 @@ function phaseOption(value: string | undefined): Cts5Phase[] | undefined {
   return list as Cts5Phase[];
 }
 
-async function auxOrFail(path: string): Promise<AuxProfile> {
+async function auxOrFail(path: string, decoded = false): Promise<AuxProfile> {
   try {
     return await readAuxProfileFileAsync(path);
   } catch (err) {
     const why = err instanceof ArgoAuxError ? err.message : `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
-    throw new CliError(`${why}\nThe last argument must be an Argo AUX profile file (R<wmo>_<ccc>_aux.nc).`, ExitCode.INPUT);
+    const hint = decoded ? "A decoded .nc must be a file written by 'uvp-float decode --format netcdf'." : "The last argument must be an Argo AUX profile file (R<wmo>_<ccc>_aux.nc).";
+    throw new CliError(`${why}\n${hint}`, ExitCode.INPUT);
   }
 }
 
@@ -90,7 +91,7 @@ async function decodedRecords(paths: readonly string[]): Promise<{ records: Slic
   for (const path of paths) {
     if (/\.nc$/iu.test(path)) {
       // A decode --format netcdf file: read as an AUX file, each level with the phase it carries.
-      records.push(...sliceRecordsFromDecodedAux(await auxOrFail(path)));
+      records.push(...sliceRecordsFromDecodedAux(await auxOrFail(path, true)));
       continue;
     }
     if (!/\.(json|cbor)$/iu.test(path)) {

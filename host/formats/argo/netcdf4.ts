@@ -31,19 +31,23 @@ export class Nc4File implements NcSource {
     const h5 = h5wasmIfLoaded();
     if (h5 === null) throw new ArgoAuxError(`${label}: a NetCDF-4 file, but the HDF5 reader is not loaded (call loadH5wasm() first)`);
     const nc = new Nc4File(label, byteLength);
+    const unreadable = (e: unknown) =>
+      new ArgoAuxError(`${label}: not a readable NetCDF-4 file (${byteLength} bytes): HDF5 cannot open it; truncated or damaged?`, { cause: e });
     let file: H5File;
     try {
       file = withoutHdf5Diagnostics(() => new h5.File(path, "r"));
     } catch (e) {
-      throw new ArgoAuxError(`${label}: not a readable NetCDF-4 / HDF5 file (damaged or truncated: HDF5 cannot open it)`, { cause: e });
+      throw unreadable(e);
     }
+    // h5wasm gives a File even when HDF5 refused to open it (a negative id): nothing can be read from it.
+    if (!(file.file_id >= 0n)) throw unreadable(null);
     try {
       withoutHdf5Diagnostics(() => nc.load(h5, file));
     } catch (e) {
       if (e instanceof ArgoAuxError) throw e;
       throw new ArgoAuxError(`${label}: cannot read the NetCDF-4 file (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     } finally {
-      file.close();
+      withoutHdf5Diagnostics(() => file.close());
     }
     return nc;
   }

@@ -1,5 +1,6 @@
 // The HDF5 library (h5wasm, HDF5 compiled to WebAssembly) loaded once, on first need: it costs about 0.2 s and
 // 4 MB of wasm, which verbs that never touch a NetCDF-4 file should not pay.
+import fs from "node:fs";
 import type * as H5 from "h5wasm";
 
 /** The h5wasm module namespace (File, Dataset, ...), once loaded. */
@@ -22,14 +23,20 @@ export function h5wasmIfLoaded(): H5wasm | null {
   return loaded;
 }
 
-/** Runs `fn` with standard error muted: the HDF5 library prints its whole error stack there before h5wasm throws,
- *  and the caller reports the failure in one line of its own. Synchronous only. */
+/** Runs `fn` with standard error muted: the HDF5 library prints its whole error stack there (file descriptor 2,
+ *  through the fs module h5wasm's Emscripten runtime shares) before h5wasm fails, and the caller reports the
+ *  failure in one line of its own. Synchronous only. */
 export function withoutHdf5Diagnostics<T>(fn: () => T): T {
+  const writeSync = fs.writeSync;
   const write = process.stderr.write;
+  // Claim every byte written: a writer told "0 bytes" tries again, forever.
+  const swallowed = (rest: unknown[]): number => (typeof rest[2] === "number" ? rest[2] : typeof rest[0] === "string" ? Buffer.byteLength(rest[0]) : (rest[0] as Uint8Array).byteLength);
+  fs.writeSync = ((fd: number, ...rest: unknown[]) => (fd === 2 ? swallowed(rest) : (writeSync as (...a: unknown[]) => number)(fd, ...rest))) as typeof fs.writeSync;
   process.stderr.write = (() => true) as typeof process.stderr.write;
   try {
     return fn();
   } finally {
+    fs.writeSync = writeSync;
     process.stderr.write = write;
   }
 }

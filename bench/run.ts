@@ -8,6 +8,7 @@ import { benchLabelling } from "./labellingBench.js";
 import { benchReplay } from "./replayBench.js";
 import { benchClassify } from "./classifyBench.js";
 import { benchTelemetryBytes } from "./telemetryBytes.js";
+import { benchDecodeOutputs } from "./decodeOutputsBench.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const log = (s: string) => process.stderr.write(s + "\n");
@@ -29,9 +30,12 @@ const classify = benchClassify(ROUNDS);
 log("telemetry bytes per real profile ...");
 const telemetry = await benchTelemetryBytes();
 
+log("decode outputs (NetCDF-4 through h5wasm) per real profile ...");
+const decodeOutputs = await benchDecodeOutputs(Math.max(5, ROUNDS >> 1));
+
 const out = join(packageRoot(), "bench", "out");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry }, null, 2));
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry, decodeOutputs }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
 console.log(`| build | pages | camera working state (budget 256 KiB) | float side (slicing, encoders) | model state | object slots |\n|---|---|---|---|---|---|`);
@@ -63,5 +67,11 @@ const sum = (f: (t: (typeof telemetry)[number]) => number) => telemetry.reduce((
 for (const t of [...telemetry, { file: "all six", records: sum((t) => t.records), cts5Bytes: sum((t) => t.cts5Bytes), cts5Files: sum((t) => t.cts5Files), sbd: Object.fromEntries([340, 270, 100].map((l) => [l, { bytes: sum((t) => t.sbd[l].bytes), messages: sum((t) => t.sbd[l].messages) }])), gzip: sum((t) => t.gzip), brotli: sum((t) => t.brotli), xz: sum((t) => t.xz) }]) {
   const s340 = t.sbd[340].bytes;
   console.log(`| ${t.file} | ${t.records} | ${t.cts5Bytes} (${t.cts5Files}) | ${s340} (${t.sbd[340].messages}) | ${t.sbd[270].bytes} (${t.sbd[270].messages}) | ${t.sbd[100].bytes} (${t.sbd[100].messages}) | ${t.gzip} | ${t.brotli} | ${t.xz} | ${(t.cts5Bytes / s340).toFixed(2)} | ${(Math.min(t.gzip, t.brotli, t.xz) / s340).toFixed(2)} |`);
+}
+console.log(`\n## Decode outputs per real profile: NetCDF-4 (h5wasm) against JSON and the NetCDF-3 AUX file (medians; h5wasm loads once in ${decodeOutputs.h5wasmLoadMs.toFixed(0)} ms)\n`);
+console.log(`| profile | records | AUX NetCDF-3 B | JSON B | NetCDF-4 B | JSON ms | NetCDF-4 write ms (x JSON) | NetCDF-3 read ms | NetCDF-4 read ms (x NetCDF-3) |\n|---|---|---|---|---|---|---|---|---|`);
+for (const p of decodeOutputs.profiles) {
+  const m = p.medianMs;
+  console.log(`| ${p.file} | ${p.records} | ${p.bytes.auxNetcdf3} | ${p.bytes.json} | ${p.bytes.netcdf4} | ${m.json.toFixed(1)} | ${m.netcdf4Write.toFixed(1)} (${(m.netcdf4Write / m.json).toFixed(1)}) | ${m.netcdf3Read.toFixed(1)} | ${m.netcdf4Read.toFixed(1)} (${(m.netcdf4Read / m.netcdf3Read).toFixed(1)}) |`);
 }
 log(`written ${join(out, "bench.json")}`);

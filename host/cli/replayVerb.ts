@@ -37,7 +37,8 @@ Options:
   --cycle <n>       cycle number for --telemetry file names and messages (default 1)
   --jobs <n>        a fleet: streams replayed at once, one worker thread each (default: the cores, ${availableParallelism()} here)
   --shard <i/n>     a fleet: replay only the streams whose index in the sorted list is i modulo n, so that
-                    n machines given the same list share it (i from 0 to n-1)
+                    n machines given the same list share it (i from 0 to n-1); then
+                    'uvp-float fleet merge' joins their summaries
   --summary <file>  a fleet: where the fleet summary goes (default: fleet.summary.json in --out, else
                     beside the first stream; fleet.shard-<i>-of-<n>.summary.json with --shard)
   --force           overwrite existing outputs

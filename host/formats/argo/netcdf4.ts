@@ -65,24 +65,27 @@ export class Nc4File implements NcSource {
   }
 
   private load(h5: H5wasm, file: H5File): void {
-    const datasets: [string, Dataset][] = [];
+    // Each attribute read is a call into the HDF5 library: every dataset's list is fetched once, and the scales'
+    // own bookkeeping (DIMENSION_LIST, REFERENCE_LIST: references) is never read as values.
+    const datasets: [string, Dataset, Dataset["attrs"]][] = [];
     for (const name of file.keys()) {
       const e = file.get(name);
-      if (e instanceof h5.Dataset) datasets.push([name, e]);
+      if (e instanceof h5.Dataset) datasets.push([name, e, e.attrs]);
     }
-    for (const [name, d] of datasets) {
-      const attrs = d.attrs;
+    for (const [name, d, attrs] of datasets) {
       if (attrs.CLASS !== undefined && String(attrs.CLASS.value) === "DIMENSION_SCALE") this.dims.set(name, (d.shape ?? [1])[0]);
     }
-    for (const [name, d] of datasets) {
-      const attrs = d.attrs;
+    for (const [name, d, attrs] of datasets) {
       if (attrs.NAME !== undefined && String(attrs.NAME.value).startsWith(NOT_A_VARIABLE)) continue;
       const shape = d.shape ?? [];
       // A dimension without an attached scale is what netCDF-C calls a phony dimension.
       const dimNames = shape.map((_, i) => d.get_attached_scales(i)[0]?.replace(/^\//u, "") ?? `phony_dim_${i}`);
       const dtype = typeof d.dtype === "string" ? d.dtype : JSON.stringify(d.dtype);
       const texts = new Map<string, string>();
-      for (const [k, a] of Object.entries(attrs)) if (typeof a.value === "string") texts.set(k, a.value);
+      for (const [k, a] of Object.entries(attrs)) {
+        if (k === "DIMENSION_LIST" || k === "REFERENCE_LIST" || k === "_FillValue") continue;
+        if (typeof a.dtype === "string" && /^[SA]/u.test(a.dtype) && typeof a.value === "string") texts.set(k, a.value);
+      }
       this.vars.set(name, { dtype, dimNames, shape, values: d.value, fill: attrs._FillValue?.value, texts });
     }
   }

@@ -11,6 +11,8 @@ import type { H5wasm } from "./h5wasmModule.js";
 import type { NcAttribute, NcDataset, NcType, NcVariable } from "./netcdf4Model.js";
 
 const NOT_A_VARIABLE = "This is a netCDF dimension but not a netCDF variable.";
+/** Numeric variables with at least this many values are written deflated. */
+const DEFLATE_FROM_VALUES = 256;
 
 type Numbers = Int8Array | Int32Array | Float32Array | Float64Array;
 
@@ -56,10 +58,13 @@ export function writeNetcdf4(h5: H5wasm, path: string, ds: NcDataset): void {
     });
     for (const v of ds.variables) {
       const shape = v.dims.map((n) => sizes.get(n) as number);
+      // Numeric arrays of some size are deflated in one chunk (mostly fill values: an AUX layout shrinks ~5x);
+      // every netCDF-4 reader inflates them. Small ones stay contiguous, where deflate would only add bytes.
+      const deflate = v.type !== "char" && v.values.length >= DEFLATE_FROM_VALUES ? { chunks: shape, compression: "gzip" as const, compression_opts: 4 } : {};
       const dset =
         v.type === "char"
           ? file.create_dataset({ name: v.name, data: [...ascii(v.values as string)], shape, dtype: "A1", track_order: true })
-          : file.create_dataset({ name: v.name, data: typedArray(v.type, v.values as ArrayLike<number>), shape, track_order: true });
+          : file.create_dataset({ name: v.name, data: typedArray(v.type, v.values as ArrayLike<number>), shape, track_order: true, ...deflate });
       v.dims.forEach((dim, i) => dset.attach_scale(i, dim));
       for (const a of v.attributes) writeAttribute(dset as unknown as HasAttributes, a);
     }

@@ -13,6 +13,7 @@ import { benchSbdPriors, v2Table } from "./sbdPriorsBench.js";
 import { realProfiles } from "./telemetryBytes.js";
 import { loadProfile } from "../host/config/profile.js";
 import { benchEmbedded, embeddedBenchText } from "./embeddedBench.js";
+import { benchDecodeOutputs } from "./decodeOutputsBench.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const log = (s: string) => process.stderr.write(s + "\n");
@@ -41,9 +42,12 @@ const embeddedRounds = Math.max(3, ROUNDS >> 1);
 log(`embedded targets (native C, Cortex-M4F under QEMU), ${embeddedRounds} rounds ...`);
 const embedded = await benchEmbedded(embeddedRounds, log);
 
+log("decode outputs (NetCDF-4 through h5wasm) per real profile ...");
+const decodeOutputs = await benchDecodeOutputs(Math.max(5, ROUNDS >> 1));
+
 const out = join(packageRoot(), "bench", "out");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry, sbdV2, embedded }, null, 2));
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry, sbdV2, embedded, decodeOutputs }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
 console.log(`| build | pages | camera working state (budget 256 KiB) | float side (slicing, encoders) | model state | object slots |\n|---|---|---|---|---|---|`);
@@ -92,4 +96,10 @@ console.log(accountTable(telemetry));
 console.log(`\n## Where the bytes go: version 2, held-out tables\n`);
 console.log(accountTable(sbdV2));
 console.log(`\n${embeddedBenchText(embedded, embeddedRounds)}`);
+console.log(`\n## Decode outputs per real profile: NetCDF-4 (h5wasm) against JSON and the NetCDF-3 AUX file (medians; h5wasm loads once in ${decodeOutputs.h5wasmLoadMs.toFixed(0)} ms)\n`);
+console.log(`| profile | records | AUX NetCDF-3 B | JSON B | NetCDF-4 B | JSON ms | NetCDF-4 write ms (x JSON) | NetCDF-3 read ms | NetCDF-4 read ms (x NetCDF-3) |\n|---|---|---|---|---|---|---|---|---|`);
+for (const p of decodeOutputs.profiles) {
+  const m = p.medianMs;
+  console.log(`| ${p.file} | ${p.records} | ${p.bytes.auxNetcdf3} | ${p.bytes.json} | ${p.bytes.netcdf4} | ${m.json.toFixed(1)} | ${m.netcdf4Write.toFixed(1)} (${(m.netcdf4Write / m.json).toFixed(1)}) | ${m.netcdf3Read.toFixed(1)} | ${m.netcdf4Read.toFixed(1)} (${(m.netcdf4Read / m.netcdf3Read).toFixed(1)}) |`);
+}
 log(`written ${join(out, "bench.json")}`);

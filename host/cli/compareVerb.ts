@@ -1,21 +1,22 @@
 // uvp-float compare: decoded telemetry against the Argo AUX profile file of the same cycle, field by field.
-import { basename } from "node:path";
-import { ArgoAuxError, readAuxProfile } from "../formats/argo/auxReader.js";
+import { ArgoAuxError, readAuxProfileFileAsync } from "../formats/argo/auxReader.js";
+import { sliceRecordsFromDecodedAux } from "../telemetry/fromAux.js";
 import type { AuxProfile } from "../formats/argo/auxTypes.js";
 import { isoTime } from "../telemetry/argoRecords.js";
 import { compareWithAux, comparisonIsClean, comparisonTable, type AuxComparison } from "../telemetry/compareAux.js";
 import { parseDecodedDocument, sliceRecordsOf } from "../telemetry/outputFormats.js";
 import { CTS5_PHASES, type Cts5Phase, type DecodeProblem, type SliceRecord } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
-import { INPUT_LIMIT_BYTES, readInputFile } from "./inputFiles.js";
+import { INPUT_LIMIT_BYTES, checkInputFile, readInputFile } from "./inputFiles.js";
 import { decodeTelemetryFiles, problemLine, readTelemetryFiles } from "./telemetryInputs.js";
 import { intOption, parseVerbArgs, type Verb } from "./verb.js";
 
-const help = `Usage: uvp-float compare <decoded.json|decoded.cbor | .hex files, SBD messages, directories...> <aux.nc> [options]
+const help = `Usage: uvp-float compare <decoded.json|.cbor|.nc | .hex files, SBD messages, directories...> <aux.nc> [options]
 
-Compares decoded telemetry with an Argo AUX profile file (R<wmo>_<ccc>_aux.nc, 2023 or current variable
-names), which must be the last argument. The decoded side is either the output of 'uvp-float decode
---format json' or '--format cbor' (by the .json / .cbor extension), or CTS5 / SBD files decoded on the fly.
+Compares decoded telemetry with an Argo AUX profile file (R<wmo>_<ccc>_aux.nc, NetCDF-3 or NetCDF-4, 2023 or
+current variable names), which must be the last argument. The decoded side is either the output of
+'uvp-float decode --format json', '--format cbor' or '--format netcdf' (by the .json / .cbor / .nc
+extension), or CTS5 / SBD files decoded on the fly.
 Records of each kind (LPM, BLACK, TAXO) are matched by time and pressure; then pressure and temperature are
 compared as float32, counts and mean sizes by their float32 bits (one ulp is a difference), images, greys
 and category indexes as integers. Prints matched / different / missing per kind and the first differences.
@@ -42,7 +43,7 @@ export const compareVerb: Verb = {
   name: "compare",
   summary: "compare decoded telemetry with an Argo AUX profile file, field by field",
   help,
-  run(argv) {
+  async run(argv) {
     const { values, positionals } = parseVerbArgs("compare", argv, {
       phase: { type: "string" }, "max-differences": { type: "string" }, json: { type: "boolean" },
     });
@@ -52,8 +53,8 @@ export const compareVerb: Verb = {
     const phases = phaseOption(values.phase as string | undefined);
     const maxShown = intOption("compare", "max-differences", values["max-differences"] as string | undefined, 0, 1e9) ?? 20;
     const auxPath = positionals[positionals.length - 1];
-    const aux = auxOrFail(auxPath);
-    const { records, problems } = decodedRecords(positionals.slice(0, -1));
+    const aux = await auxOrFail(auxPath);
+    const { records, problems } = await decodedRecords(positionals.slice(0, -1));
     const c = compareWithAux(records, aux, { phases });
 
     if (values.json) console.log(JSON.stringify({ aux: auxPath, platform: aux.platform, cycle: aux.cycle, direction: aux.direction, ...c, decodeProblems: problems, auxProblems: aux.problems }, null, 1));
@@ -74,22 +75,29 @@ function phaseOption(value: string | undefined): Cts5Phase[] | undefined {
   return list as Cts5Phase[];
 }
 
-function auxOrFail(path: string): AuxProfile {
-  const bytes = readInputFile(path, { what: "Argo AUX profile file (R<wmo>_<ccc>_aux.nc, the last argument)", maxBytes: INPUT_LIMIT_BYTES.document });
+async function auxOrFail(path: string, decoded = false): Promise<AuxProfile> {
+  // Checked first as every input is (a device, a FIFO, an empty or oversized file is refused by name).
+  checkInputFile(path, { what: decoded ? "decoded NetCDF file (.nc)" : "Argo AUX profile file (R<wmo>_<ccc>_aux.nc, the last argument)", maxBytes: INPUT_LIMIT_BYTES.document });
   try {
-    return readAuxProfile(bytes, basename(path));
+    return await readAuxProfileFileAsync(path);
   } catch (err) {
-    const why = err instanceof ArgoAuxError ? err.message : `${path}: ${(err as Error).message}`;
-    throw new CliError(`${why}\nThe last argument must be an Argo AUX profile file (R<wmo>_<ccc>_aux.nc).`, ExitCode.INPUT);
+    const why = err instanceof ArgoAuxError ? err.message : `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+    const hint = decoded ? "A decoded .nc must be a file written by 'uvp-float decode --format netcdf'." : "The last argument must be an Argo AUX profile file (R<wmo>_<ccc>_aux.nc).";
+    throw new CliError(`${why}\n${hint}`, ExitCode.INPUT);
   }
 }
 
-/** Records from decode documents (.json, .cbor) and from telemetry files decoded here, with the problems met. */
-function decodedRecords(paths: readonly string[]): { records: SliceRecord[]; problems: DecodeProblem[] } {
+/** Records from decode documents (.json, .cbor, .nc) and from telemetry files decoded here, with the problems met. */
+async function decodedRecords(paths: readonly string[]): Promise<{ records: SliceRecord[]; problems: DecodeProblem[] }> {
   const records: SliceRecord[] = [];
   const problems: DecodeProblem[] = [];
   const telemetry: string[] = [];
   for (const path of paths) {
+    if (/\.nc$/iu.test(path)) {
+      // A decode --format netcdf file: read as an AUX file, each level with the phase it carries.
+      records.push(...sliceRecordsFromDecodedAux(await auxOrFail(path, true)));
+      continue;
+    }
     if (!/\.(json|cbor)$/iu.test(path)) {
       telemetry.push(path);
       continue;

@@ -1,4 +1,5 @@
 // The streams of a fleet replay: files and directories expanded, sorted, sharded, and their output paths.
+import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { CliError, ExitCode } from "./cliError.js";
@@ -93,4 +94,10 @@ export function refuseSharedOutputs(streams: readonly string[], outputsOf: (stre
       owner.set(o, s);
     }
   }
+}
+
+/** The sha256 of the sorted stream list (one name a line): the shards of one fleet carry the same, and
+ *  `fleet merge` refuses shards of different lists. */
+export function streamListSha256(sorted: readonly string[]): string {
+  return createHash("sha256").update(sorted.map((s) => `${s}\n`).join("")).digest("hex");
 }

@@ -5,6 +5,7 @@ import { checkVerb } from "./checkVerb.js";
 import { compareVerb } from "./compareVerb.js";
 import { decodeVerb } from "./decodeVerb.js";
 import { encodeVerb } from "./encodeVerb.js";
+import { fleetVerb } from "./fleetVerb.js";
 import { importVerb } from "./importVerb.js";
 import { modelVerb } from "./modelVerb.js";
 import { objectsVerb } from "./objectsVerb.js";
@@ -16,7 +17,7 @@ import { sbdPriorsVerb } from "./sbdPriorsVerb.js";
 import type { Verb } from "./verb.js";
 
 /** The verbs the host provides. */
-export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb, encodeVerb, sbdPriorsVerb, decodeVerb, compareVerb, checkVerb, reportVerb];
+export const hostVerbs: Verb[] = [objectsVerb, spectrumVerb, replayVerb, importVerb, modelVerb, profilesVerb, encodeVerb, sbdPriorsVerb, decodeVerb, compareVerb, checkVerb, reportVerb, fleetVerb];
 
 function usage(verbs: Verb[]): string {
   return `Usage: uvp-float <verb> [options]

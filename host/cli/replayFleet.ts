@@ -21,6 +21,8 @@ export interface FleetOptions {
   streams: string[];
   /** Streams listed before sharding. */
   listed: number;
+  /** streamListSha256 of the listed streams. */
+  listSha256: string;
   shard: { index: number; count: number } | undefined;
   jobs: number;
   /** --out: the directory for every stream's outputs (default: beside each stream). */
@@ -100,7 +102,7 @@ export async function replayFleet(o: FleetOptions): Promise<number> {
   progress.finish();
 
   const summary = summarizeFleet(entries, {
-    listed: o.listed, shard: o.shard ? `${o.shard.index}/${o.shard.count}` : null, jobs: o.jobs, build: o.shared.build,
+    listed: o.listed, listSha256: o.listSha256, shard: o.shard ? `${o.shard.index}/${o.shard.count}` : null, jobs: o.jobs, build: o.shared.build,
   }, (performance.now() - started) / 1000);
   writeOutput(summaryPath, JSON.stringify(summary, null, 2) + "\n");
   if (o.json) console.log(JSON.stringify({ ...summary, outputs: { summary: summaryPath } }, null, 2));

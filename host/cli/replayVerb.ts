@@ -5,7 +5,7 @@ import type { ReplaySummary } from "../replay/replaySummary.js";
 import { CTS5_PHASES, type Cts5Phase } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { buildOption, partBytesOption, profileOrFail } from "./common.js";
-import { expandStreams, shardOption, shardStreams } from "./fleetStreams.js";
+import { expandStreams, shardOption, shardStreams, streamListSha256 } from "./fleetStreams.js";
 import { INPUT_LIMIT_BYTES, checkInputFile, readInputFile } from "./inputFiles.js";
 import { checkOutputs } from "./outputFiles.js";
 import { replayFleet } from "./replayFleet.js";
@@ -46,7 +46,8 @@ Options:
                     *_data.txt, which carries none: give descent for a descent cast)
   --jobs <n>        a fleet: streams replayed at once, one worker thread each (default: the cores, ${availableParallelism()} here)
   --shard <i/n>     a fleet: replay only the streams whose index in the sorted list is i modulo n, so that
-                    n machines given the same list share it (i from 0 to n-1)
+                    n machines given the same list share it (i from 0 to n-1); then
+                    'uvp-float fleet merge' joins their summaries
   --summary <file>  a fleet: where the fleet summary goes (default: fleet.summary.json in --out, else
                     beside the first stream; fleet.shard-<i>-of-<n>.summary.json with --shard)
   --force           overwrite existing outputs
@@ -122,7 +123,7 @@ async function runFleet(values: OptionValues, positionals: string[]): Promise<nu
   const profileName = values.profile as string | undefined;
   if (profileName) profileOrFail("replay", profileName); // a bad name is one usage error, not one failure per stream
   return replayFleet({
-    streams, listed: listed.length, shard, jobs, outDir: values.out as string | undefined, telemetryDir: values.telemetry as string | undefined,
+    streams, listed: listed.length, listSha256: streamListSha256(listed), shard, jobs, outDir: values.out as string | undefined, telemetryDir: values.telemetry as string | undefined,
     summaryPath: values.summary as string | undefined, json: Boolean(values.json),
     shared: { build, model, profileName, cycle, cts5PartBytes, phase, force: Boolean(values.force) },
   });

@@ -24,7 +24,11 @@ export interface FleetStreamEntry {
 
 /** The fleet summary written as JSON and printed. */
 export interface FleetSummary {
-  fleet: { streams: number; listed: number; shard: string | null; jobs: number; build: string; exitCode: number; exitCodeOrder: readonly number[] };
+  fleet: {
+    streams: number; listed: number; listSha256: string; shard: string | null; jobs: number; build: string; exitCode: number; exitCodeOrder: readonly number[];
+    /** Set by `fleet merge`: the shard count and the shard summaries merged. */
+    merged?: { shards: number; files: string[] };
+  };
   totals: {
     ok: number; failed: number; frames: number; skipped: number; records: { lpm: number; black: number };
     truth: { agrees: number; disagrees: number; none: number }; problems: number;

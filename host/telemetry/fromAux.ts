@@ -3,8 +3,8 @@
 // zone table of a profile does (a level in a mean zone is AM, in a decimated zone DW, in a raw zone RW).
 
 import type { ZoneTable } from "../config/profile.js";
-import type { AuxProfile } from "../formats/argo/auxTypes.js";
-import type { Processing, SliceRecord } from "./types.js";
+import type { AuxProfile, LevelCodes } from "../formats/argo/auxTypes.js";
+import { CTS5_PHASES, PROCESSINGS, type Cts5Phase, type Processing, type SliceRecord } from "./types.js";
 
 const PROCESSING_OF = { raw: "RW", decimated: "DW", mean: "AM" } as const;
 
@@ -39,5 +39,28 @@ export function sliceRecordsFromAux(aux: AuxProfile, zones: ZoneTable): SliceRec
       categories: t.index.map((index, j) => ({ index, objects: t.objects[j], meanSize: t.meanSize[j], meanGrey: t.meanGrey[j] })),
     });
   }
+  return out.sort((a, b) => a.timeS - b.timeS);
+}
+
+/** The records of a file `decode --format netcdf` wrote, each with the phase and processing it carries
+ *  (UVP_PHASE, UVP_PROCESSING); a level without them takes the profile's direction and RW. Sorted by time. */
+export function sliceRecordsFromDecodedAux(aux: AuxProfile): SliceRecord[] {
+  const fallback: Cts5Phase = aux.direction === "D" ? "DESCENT" : "ASCENT";
+  const phaseOf = (l: LevelCodes): Cts5Phase => ((CTS5_PHASES as readonly string[]).includes(l.phase ?? "") ? (l.phase as Cts5Phase) : fallback);
+  const processingOf = (l: LevelCodes): Processing => ((PROCESSINGS as readonly string[]).includes(l.processing ?? "") ? (l.processing as Processing) : "RW");
+  const out: SliceRecord[] = [
+    ...aux.lpm.map((l): SliceRecord => ({
+      kind: "lpm", phase: phaseOf(l), processing: processingOf(l), timeS: l.timeS, pressureDbar: l.pressureDbar, images: l.images,
+      temperatureC: l.temperatureC, counts: l.counts, grey: l.grey,
+    })),
+    ...aux.black.map((b): SliceRecord => ({
+      kind: "black", phase: phaseOf(b), processing: processingOf(b), timeS: b.timeS, pressureDbar: b.pressureDbar, images: b.images,
+      temperatureC: b.temperatureC, counts: b.counts,
+    })),
+    ...aux.taxo.map((t): SliceRecord => ({
+      kind: "taxo", phase: phaseOf(t), processing: processingOf(t), timeS: t.timeS, pressureDbar: t.pressureDbar, images: t.images,
+      categories: t.index.map((index, j) => ({ index, objects: t.objects[j], meanSize: t.meanSize[j], meanGrey: t.meanGrey[j] })),
+    })),
+  ];
   return out.sort((a, b) => a.timeS - b.timeS);
 }

@@ -14,6 +14,17 @@ export interface CommonVars {
   juldDays: number[];
   /** REFERENCE_DATE_TIME as Unix seconds (1950-01-01 00:00:00 UTC = -631152000). */
   refEpochS: number;
+  /** UVP_PHASE and UVP_PROCESSING, byte codes with flag_meanings, in files `decode --format netcdf` wrote. */
+  codes?: { phase: NcNumeric; phaseNames: string[]; processing: NcNumeric; processingNames: string[] };
+}
+
+/** The phase and processing of level i, when the file carries them. */
+function codesAt(common: CommonVars, i: number): { phase?: string; processing?: string } {
+  const c = common.codes;
+  if (c === undefined) return {};
+  const phase = c.phaseNames[c.phase.values[i]];
+  const processing = c.processingNames[c.processing.values[i]];
+  return { ...(phase !== undefined ? { phase } : {}), ...(processing !== undefined ? { processing } : {}) };
 }
 
 export interface LpmVars {
@@ -137,7 +148,7 @@ export function readLpmLevels(common: CommonVars, v: LpmVars, profiles: readonly
       problems.push(`${s.where}: ${missing.join(", ")} has fill values, level skipped`);
       continue;
     }
-    out.push({ pressureDbar: s.pressureDbar, timeS: s.timeS, images: s.images, temperatureC, counts, grey });
+    out.push({ pressureDbar: s.pressureDbar, timeS: s.timeS, images: s.images, temperatureC, counts, grey, ...codesAt(common, s.i) });
   }
   return out;
 }
@@ -158,7 +169,7 @@ export function readBlackLevels(
       problems.push(`${s.where}: ${which} has fill values, level skipped`);
       continue;
     }
-    out.push({ pressureDbar: s.pressureDbar, timeS: s.timeS, images: s.images, temperatureC, counts });
+    out.push({ pressureDbar: s.pressureDbar, timeS: s.timeS, images: s.images, temperatureC, counts, ...codesAt(common, s.i) });
   }
   return out;
 }
@@ -195,7 +206,7 @@ export function readTaxoLevels(common: CommonVars, v: TaxoVars, profiles: readon
         }
       }
     }
-    out.push({ pressureDbar: s.pressureDbar, timeS: s.timeS, images: s.images, categories, index, objects, meanSize, meanGrey });
+    out.push({ pressureDbar: s.pressureDbar, timeS: s.timeS, images: s.images, categories, index, objects, meanSize, meanGrey, ...codesAt(common, s.i) });
   }
   return out;
 }

@@ -1,9 +1,10 @@
 // Argo AUX parameter names of the UVP6 data, in both generations (DOMAIN.md section 6), field by field.
 // The output field names (camelCase) are this project's; the strings are the NetCDF variable names.
 
-import type { AuxNames, BlackLevel, LpmLevel, TaxoLevel } from "./auxTypes.js";
+import type { AuxNames, BlackLevel, LevelCodes, LpmLevel, TaxoLevel } from "./auxTypes.js";
 
-type NameMap<T> = { readonly [K in keyof T]-?: string };
+// The phase and processing codes are this project's own, not Argo parameters: not named here.
+type NameMap<T> = { readonly [K in Exclude<keyof T, keyof LevelCodes>]-?: string };
 
 export interface AuxNameSet {
   lpm: NameMap<LpmLevel>;

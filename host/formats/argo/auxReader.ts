@@ -1,4 +1,5 @@
-// Reads one Argo AUX profile file (NetCDF-3, e.g. R4903634_010_aux.nc) holding UVP6 slices into typed records.
+// Reads one Argo AUX profile file (NetCDF-3, e.g. R4903634_010_aux.nc, or NetCDF-4 such as `decode --format
+// netcdf` writes) holding UVP6 slices into typed records.
 //
 // - Names: both the 2023 variable names (IMAGE_NUMBER_PARTICLES_LPM, ...) and the current ones
 //   (NB_IMAGE_PARTICLES, ...) are accepted, field by field (auxNames.ts); `names` says which the file uses.
@@ -31,16 +32,38 @@ import {
   widthOf,
 } from "./auxLevels.js";
 import type { AuxNames, AuxProfile, AuxProfileIndexes } from "./auxTypes.js";
+import { isHdf5, loadH5wasm } from "../netcdf4/h5wasmModule.js";
 import { ArgoAuxError, isFill, NcFile, type NcNumeric } from "./netcdf3.js";
+import { Nc4File } from "./netcdf4.js";
+import type { NcSource } from "./ncSource.js";
 
 export { ArgoAuxError } from "./netcdf3.js";
 
 type Kind = keyof AuxNameSet;
 const KINDS: readonly Kind[] = ["lpm", "black", "taxo"];
 
-/** Reads an Argo AUX profile file from its bytes. `label` names the file in errors and problems. */
+/** Reads an Argo AUX profile file from its bytes. `label` names the file in errors and problems. A NetCDF-4 file
+ *  needs the HDF5 reader loaded first (readAuxProfileFileAsync does it). */
 export function readAuxProfile(bytes: Uint8Array, label = "Argo AUX file"): AuxProfile {
-  const nc = NcFile.open(bytes, label);
+  return readAuxSource(isHdf5(bytes) ? Nc4File.openBytes(bytes, label) : NcFile.open(bytes, label));
+}
+
+/** Reads an Argo AUX profile file from disk (NetCDF-4 only once the HDF5 reader is loaded). */
+export function readAuxProfileFile(path: string): AuxProfile {
+  const bytes = readFileSync(path);
+  const label = basename(path);
+  return readAuxSource(isHdf5(bytes) ? Nc4File.openPath(path, bytes.length, label) : NcFile.open(bytes, label));
+}
+
+/** Reads an Argo AUX profile file from disk, NetCDF-3 or NetCDF-4 (loading the HDF5 reader when it is needed). */
+export async function readAuxProfileFileAsync(path: string): Promise<AuxProfile> {
+  if (isHdf5(readFileSync(path).subarray(0, 8))) await loadH5wasm();
+  return readAuxProfileFile(path);
+}
+
+/** The UVP6 slices and station metadata of an opened NetCDF file. */
+function readAuxSource(nc: NcSource): AuxProfile {
+  const label = nc.label;
   const problems: string[] = [];
   const nProf = nc.dimSize("N_PROF");
   const nLevels = nc.dimSize("N_LEVELS");
@@ -66,7 +89,7 @@ export function readAuxProfile(bytes: Uint8Array, label = "Argo AUX file"): AuxP
   const juld = nc.numeric("JULD");
   if (juld.shape.length !== 1 || juld.shape[0] !== nProf) throw new ArgoAuxError(`${label}: JULD is not shaped (N_PROF)`);
   const juldDays = juld.values.map((d) => (isFill(d, juld.fill) ? Number.NaN : d));
-  const common: CommonVars = { nLevels, pres: levelVar("PRES", false), mtime: levelVar("MTIME", false), juldDays, refEpochS };
+  const common: CommonVars = { nLevels, pres: levelVar("PRES", false), mtime: levelVar("MTIME", false), juldDays, refEpochS, codes: levelCodes(nc, levelVar) };
 
   // Variables of each kind, or null (with a problem) when one is missing.
   const load = (kind: Kind, vectorFields: readonly string[]): Record<string, NcNumeric> | null => {
@@ -110,13 +133,15 @@ export function readAuxProfile(bytes: Uint8Array, label = "Argo AUX file"): AuxP
   return { ...meta, lpm, black, taxo, names, profiles, problems };
 }
 
-/** Reads an Argo AUX profile file from disk. */
-export function readAuxProfileFile(path: string): AuxProfile {
-  return readAuxProfile(readFileSync(path), basename(path));
+/** UVP_PHASE and UVP_PROCESSING with the names of their codes (flag_meanings), when the file has both. */
+function levelCodes(nc: NcSource, levelVar: (name: string, vector: boolean) => NcNumeric): CommonVars["codes"] {
+  if (!nc.has("UVP_PHASE") || !nc.has("UVP_PROCESSING")) return undefined;
+  const names = (name: string): string[] => (nc.textAttribute(name, "flag_meanings") ?? "").split(" ").filter((s) => s !== "");
+  return { phase: levelVar("UVP_PHASE", false), phaseNames: names("UVP_PHASE"), processing: levelVar("UVP_PROCESSING", false), processingNames: names("UVP_PROCESSING") };
 }
 
 /** "2023" or "current", from the variables whose name differs between the two generations. */
-function chooseNames(nc: NcFile, problems: string[]): AuxNames {
+function chooseNames(nc: NcSource, problems: string[]): AuxNames {
   let n2023 = 0;
   let nCurrent = 0;
   for (const kind of KINDS) {
@@ -136,7 +161,7 @@ function chooseNames(nc: NcFile, problems: string[]): AuxNames {
 }
 
 /** REFERENCE_DATE_TIME ("YYYYMMDDHHMISS", 1950-01-01 in Argo) as Unix seconds. */
-function referenceEpochS(nc: NcFile, problems: string[]): number {
+function referenceEpochS(nc: NcSource, problems: string[]): number {
   const argoDefault = Date.UTC(1950, 0, 1) / 1000;
   if (!nc.has("REFERENCE_DATE_TIME")) {
     problems.push("REFERENCE_DATE_TIME is missing: 1950-01-01 00:00:00 UTC assumed");
@@ -154,7 +179,7 @@ function referenceEpochS(nc: NcFile, problems: string[]): number {
 /** Platform, cycle, direction and JULD of the station, from the first profile holding data; the other profiles
  *  holding data must agree. */
 function stationMetadata(
-  nc: NcFile,
+  nc: NcSource,
   nProf: number,
   used: readonly number[],
   juld: NcNumeric,

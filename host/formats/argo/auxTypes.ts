@@ -3,8 +3,16 @@
 /** Which generation of Argo parameter names the file uses (DOMAIN.md section 6). */
 export type AuxNames = "2023" | "current";
 
+/** What files written by `uvp-float decode --format netcdf` add to each level (UVP_PHASE, UVP_PROCESSING). */
+export interface LevelCodes {
+  /** CTS5 phase of the record (DESCENT ... SURFACE). */
+  phase?: string;
+  /** Float processing of the record (RW, DW, AM). */
+  processing?: string;
+}
+
 /** One LPM slice (lit images): what the float transmitted after its own slicing. */
-export interface LpmLevel {
+export interface LpmLevel extends LevelCodes {
   /** PRES (dbar). */
   pressureDbar: number;
   /** Unix time (s, UTC) of the slice: REFERENCE_DATE_TIME + (JULD + MTIME) days, rounded to the millisecond. */
@@ -21,7 +29,7 @@ export interface LpmLevel {
 }
 
 /** One BLACK slice (images taken without the flash, sensor noise). Never aggregated by the float. */
-export interface BlackLevel {
+export interface BlackLevel extends LevelCodes {
   pressureDbar: number;
   timeS: number;
   images: number;
@@ -31,7 +39,7 @@ export interface BlackLevel {
 }
 
 /** One TAXO slice: objects classified by the embedded classifier. Arrays hold only the first `categories` entries. */
-export interface TaxoLevel {
+export interface TaxoLevel extends LevelCodes {
   pressureDbar: number;
   timeS: number;
   images: number;

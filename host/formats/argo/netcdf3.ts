@@ -2,6 +2,7 @@
 // char arrays, and clear errors for truncated or foreign files instead of whatever netcdfjs throws deep inside.
 
 import { NetCDFReader } from "netcdfjs";
+import type { NcSource } from "./ncSource.js";
 
 /** Thrown for files that cannot be read as an Argo AUX profile at all (not NetCDF-3, truncated, no UVP data). */
 export class ArgoAuxError extends Error {
@@ -41,7 +42,7 @@ export interface NcNumeric {
 }
 
 /** A NetCDF-3 file read defensively: shapes, fill values and char arrays checked, truncation reported. */
-export class NcFile {
+export class NcFile implements NcSource {
   /** Variables whose data a truncated file cuts, with the byte their data would end at. */
   readonly cut = new Map<string, number>();
   /** The file's length in bytes. */
@@ -102,6 +103,13 @@ export class NcFile {
 
   private attributes(v: NcVariable): NcAttribute[] {
     return v.attributes as unknown as NcAttribute[];
+  }
+
+  /** A text attribute of a variable, or undefined. */
+  textAttribute(variable: string, name: string): string | undefined {
+    const v = this.reader.variables.find((x) => x.name === variable);
+    const a = v === undefined ? undefined : this.attributes(v).find((x) => x.name === name);
+    return typeof a?.value === "string" ? a.value : undefined;
   }
 
   private dims(v: NcVariable): { names: string[]; shape: number[] } {

@@ -11,6 +11,7 @@ import { decodeSbdMessages } from "../host/telemetry/sbd/index.js";
 import { packageRoot } from "../host/paths.js";
 import type { SliceRecord } from "../host/telemetry/types.js";
 import { encodeSbdCycle } from "./support/sbdReferenceEncoder.js";
+import { encodeSbdCycleV2 } from "./support/sbdReferenceEncoderV2.js";
 
 const bin = join(packageRoot(), "dist", "simulator", "cli", "main.js");
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
@@ -41,9 +42,12 @@ describe("decoded pressure and temperature", () => {
       kind: "black", phase: "ASCENT", processing: "RW", timeS: 1.7e9 + 60 * i, pressureDbar: code / 10 - 100, images: 1,
       temperatureC: (23512 + 1111 * i) / 1000 - 5, counts: [3120, 402, 57, 11, 2],
     }));
-    const decoded = decodeSbdMessages(encodeSbdCycle(records, { floatId: 1, cycle: 1, maxBytes: 340 }).map((bytes, i) => ({ source: `m${i}`, bytes }))).records;
-    expect(decoded.map((r) => r.pressureDbar)).toEqual([8.1, 989.4, 0.8, -0.1, 6453.5]);
-    expect(decoded.map((r) => String((r as { temperatureC: number }).temperatureC))).toEqual(["18.512", "19.623", "20.734", "21.845", "22.956"]);
+    // Format 1 (still decoded) and format 2 (what the firmware writes) alike.
+    for (const messages of [encodeSbdCycle(records, { floatId: 1, cycle: 1, maxBytes: 340 }), encodeSbdCycleV2(records, { floatId: 1, cycle: 1, maxBytes: 340, table: null })]) {
+      const decoded = decodeSbdMessages(messages.map((bytes, i) => ({ source: `m${i}`, bytes }))).records;
+      expect(decoded.map((r) => r.pressureDbar)).toEqual([8.1, 989.4, 0.8, -0.1, 6453.5]);
+      expect(decoded.map((r) => String((r as { temperatureC: number }).temperatureC))).toEqual(["18.512", "19.623", "20.734", "21.845", "22.956"]);
+    }
   });
 });
 

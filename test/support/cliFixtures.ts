@@ -38,6 +38,8 @@ export interface CliFixtures {
   pngDir: string;
   csv: string;
   golden: string;
+  nc: string;
+  shard: string;
 }
 
 function grey(seed: number, widthPx: number, heightPx: number): Uint8Array {
@@ -60,7 +62,8 @@ export function makeCliFixtures(dir: string): CliFixtures {
     dataTxt: join(dir, "cam_data.txt"), hex: join(dir, "4a7e_010_01_uvp6_lpm.hex"), sbdDir: join(dir, "sbd"), sbd: "",
     aux: join(dir, "R4903634_010_aux.nc"), model: join(dir, "model.bin"), doc: join(dir, "decoded.json"),
     log: join(dir, "tiny.replay.rs232.log"), summary: join(dir, "tiny.replay.summary.json"), pngDir: join(dir, "pngs"),
-    csv: join(dir, "pngs", "pressures.csv"), golden: join(dir, "golden"),
+    csv: join(dir, "pngs", "pressures.csv"), golden: join(dir, "golden"), nc: join(dir, "decoded.nc"),
+    shard: join(dir, "fleet0", "fleet.shard-0-of-1.summary.json"),
   };
   writeFileSync(f.png, encodePng(frame));
   writeFileSync(f.pgm, encodePgm(frame));
@@ -75,6 +78,8 @@ export function makeCliFixtures(dir: string): CliFixtures {
   f.sbd = join(f.sbdDir, readdirSync(f.sbdDir).sort()[0]);
   must(runCli(["decode", f.sbdDir, "--out", f.doc]), "decode");
   must(runCli(["replay", f.stream, "--out", join(dir, "tiny.replay")]), "replay");
+  must(runCli(["decode", f.sbdDir, "--format", "netcdf", "--out", f.nc], 60_000), "decode --format netcdf");
+  must(runCli(["replay", f.stream, "--shard", "0/1", "--jobs", "1", "--out", join(dir, "fleet0")], 60_000), "replay --shard");
   mkdirSync(f.pngDir);
   writeFileSync(join(f.pngDir, "20220518-214011-120.png"), encodePng(frame));
   writeFileSync(join(f.pngDir, "20220518-214012-900.png"), encodePng({ ...frame, pixels: grey(2, 64, 48) }));

@@ -55,7 +55,12 @@ export function uses(f: CliFixtures): Use[] {
     { kind: "CTS5 hex", fixture: "hex", command: (i, d) => ["decode", i, "--out", join(d, "d.json")] },
     { kind: "SBD", fixture: "sbd", command: (i, d) => ["decode", i, "--format", "csv", "--out", join(d, "d.csv")] },
     { kind: "SBD dir", fixture: "sbdDir", isDir: true, inner: "4903634_010_003.sbd", command: (i, d) => ["decode", i, "--format", "cbor", "--out", join(d, "d.cbor")] },
+    { kind: "SBD", fixture: "sbd", command: (i, d) => ["decode", i, "--format", "netcdf", "--out", join(d, "d.nc")] },
+    { kind: "CTS5 hex", fixture: "hex", command: (i, d) => ["decode", i, ...P, "--format", "ecopart", "--out", join(d, "eco")] },
+    { kind: "AUX nc", fixture: "aux", command: (i, d) => ["sbd-priors", i, "--id", "7", "--out", join(d, "t.json")] },
     { kind: "AUX nc", fixture: "aux", command: (i, d) => ["compare", join(d, "decoded.json"), i] },
+    { kind: "decoded nc", fixture: "nc", command: (i, d) => ["compare", i, join(d, "R4903634_010_aux.nc")] },
+    { kind: "shard summary", fixture: "shard", command: (i, d) => ["fleet", "merge", i, "--out", join(d, "merged.json")] },
     { kind: "decode JSON", fixture: "doc", command: (i, d) => ["compare", i, join(d, "R4903634_010_aux.nc")] },
     { kind: "CTS5 hex", fixture: "hex", command: (i, d) => ["compare", i, join(d, "R4903634_010_aux.nc"), "--json"] },
     { kind: "decode JSON", fixture: "doc", command: (i, d) => ["report", i, "--out", join(d, "r.html")] },
@@ -147,6 +152,9 @@ function outputCases(f: CliFixtures): FuzzCase[] {
     { name: "encode", command: (o, d) => ["encode", join(d, "R4903634_010_aux.nc"), "--format", "cts5", "--out", o], input: (d) => join(d, "R4903634_010_aux.nc"), dirOut: true },
     { name: "decode", command: (o, d) => ["decode", join(d, "sbd"), "--out", o], input: (d) => join(d, "sbd", basename(f.sbd)) },
     { name: "report", command: (o, d) => ["report", join(d, "decoded.json"), "--out", o], input: (d) => join(d, "decoded.json") },
+    { name: "decode --format netcdf", command: (o, d) => ["decode", join(d, "sbd"), "--format", "netcdf", "--out", o], input: (d) => join(d, "sbd", basename(f.sbd)) },
+    { name: "sbd-priors", command: (o, d) => ["sbd-priors", join(d, "R4903634_010_aux.nc"), "--id", "7", "--out", o], input: (d) => join(d, "R4903634_010_aux.nc") },
+    { name: "fleet merge", command: (o, d) => ["fleet", "merge", join(d, "fleet.shard-0-of-1.summary.json"), "--out", o], input: (d) => join(d, "fleet.shard-0-of-1.summary.json") },
     { name: "check --update", command: (o, d) => ["check", join(d, "tiny.uvps"), "--expect", o, "--update"], input: (d) => join(d, "tiny.uvps"), dirOut: true },
   ];
   const damages: OutputDamage[] = ["proc", "under-a-file", "is-input", "is-directory", "device"];
@@ -160,7 +168,7 @@ function outputCases(f: CliFixtures): FuzzCase[] {
         name: `${w.name} | output ${damage}`,
         expect: damage === "is-input" ? [64] : [73],
         setup(dir) {
-          for (const c of [...COMPANIONS, "model", "sbdDir"] as Array<keyof CliFixtures>) cpSync(f[c] as string, join(dir, basename(f[c] as string)), { recursive: true });
+          for (const c of [...COMPANIONS, "model", "sbdDir", "shard"] as Array<keyof CliFixtures>) cpSync(f[c] as string, join(dir, basename(f[c] as string)), { recursive: true });
           writeFileSync(join(dir, "plain"), "a file\n");
           mkdirSync(join(dir, "adir"));
           const out = damage === "proc" ? "/proc/uvp-float-fuzz/x" : damage === "under-a-file" ? join(dir, "plain", "x")

@@ -93,7 +93,7 @@ function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Pr
   }
   checkRange("images", images, TWO_32 - 1);
   const bin = priorBin(p);
-  const base = { phase: CTS5_PHASES[phase], processing: PROCESSINGS[processing], timeS: t, pressureDbar: p / 10 - 100, images };
+  const base = { phase: CTS5_PHASES[phase], processing: PROCESSINGS[processing], timeS: t, pressureDbar: (p - 1000) / 10, images }; // the double nearest the 0.1 dbar decimal
   const state: Prev = { phase, processing, t, dt, p, dp, images, q: 0, ints: [], grey: [], categories: 0, accN: [], accI: 0 };
   if (kind === "taxo") {
     const categories = decodeCategories(d, c, prev, table, at);
@@ -102,7 +102,7 @@ function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Pr
   }
   at("temperature");
   state.q = prev === null ? d.direct(16) : checkRange("temperature code", prev.q + getSigned(d, c.temp), 0xffff);
-  const temperatureC = state.q / 1000 - 5;
+  const temperatureC = (state.q - 5000) / 1000; // the double nearest the 0.001 C decimal
   at("counts");
   const prior = table === null ? null : kind === "lpm" ? table.lpmCounts[bin] : table.blackCounts[bin];
   const counts = decodeCounts(kind === "lpm" ? 18 : 5, d, c, prev, images, state.ints, prior);

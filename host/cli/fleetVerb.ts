@@ -1,10 +1,11 @@
 // uvp-float fleet merge: the shard summaries of a fleet replayed on several machines, merged into one.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { fleetSummaryProblem, mergeFleetShards, type ShardInput } from "../replay/fleetMerge.js";
 import { readableFleetReport, worstExitCode, type FleetSummary } from "../replay/fleetSummary.js";
 import { writeOutputAtomically } from "./atomicOutput.js";
 import { CliError, ExitCode } from "./cliError.js";
-import { refuseToOverwrite } from "./outputFiles.js";
+import { INPUT_LIMIT_BYTES, readInputFile } from "./inputFiles.js";
+import { checkOutputs } from "./outputFiles.js";
 import { parseVerbArgs, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float fleet merge <shard summaries...> --out <fleet.summary.json> [--force] [--json]
@@ -41,17 +42,24 @@ export const fleetVerb: Verb = {
     if (files.length === 0) throw new CliError("uvp-float fleet merge: give the shard summaries (fleet.shard-<i>-of-<n>.summary.json)", ExitCode.USAGE);
     const out = values.out as string | undefined;
     if (out === undefined) throw new CliError("uvp-float fleet merge: --out <fleet.summary.json> is required", ExitCode.USAGE);
-    refuseToOverwrite([out], Boolean(values.force));
+    checkOutputs("fleet merge", { files: [out] }, { inputs: files, force: Boolean(values.force) });
 
     const shards: ShardInput[] = [];
     const unreadable: string[] = [];
     for (const file of files) {
       let parsed: unknown;
+      let text: string;
       try {
-        parsed = JSON.parse(readFileSync(file, "utf8"));
+        // A device or FIFO is refused before it is opened (reading /dev/zero would never end).
+        text = new TextDecoder().decode(readInputFile(file, { what: "fleet shard summary (JSON)", maxBytes: INPUT_LIMIT_BYTES.document }));
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        unreadable.push(`${file}: ${code !== undefined ? `cannot read (${code})` : `not JSON (${(err as Error).message})`}`);
+        unreadable.push((err as Error).message);
+        continue;
+      }
+      try {
+        parsed = JSON.parse(text);
+      } catch (err) {
+        unreadable.push(`${file}: not JSON (${(err as Error).message})`);
         continue;
       }
       const why = fleetSummaryProblem(parsed);

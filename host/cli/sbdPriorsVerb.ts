@@ -1,5 +1,4 @@
 // uvp-float sbd-priors: fits an SBD prior table (compact format version 2) on earlier AUX profiles of a float or fleet.
-import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { readAuxProfile } from "../formats/argo/index.js";
 import { encodeSbdWithFirmware } from "../firmware/encodeSbd.js";
@@ -10,7 +9,8 @@ import { PRIOR_TABLE_BYTES } from "../telemetry/sbd/priorTable.js";
 import type { SliceRecord } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
 import { profileOrFail } from "./common.js";
-import { refuseToOverwrite, writeOutput } from "./outputFiles.js";
+import { INPUT_LIMIT_BYTES, readInputFile } from "./inputFiles.js";
+import { checkOutputs, writeOutput } from "./outputFiles.js";
 import { intOption, parseVerbArgs, type Verb } from "./verb.js";
 
 const help = `Usage: uvp-float sbd-priors <aux.nc...> --id <1-255> --out <table.json> [options]
@@ -52,11 +52,12 @@ export const sbdPriorsVerb: Verb = {
     const out = values.out as string | undefined;
     if (!out) throw new CliError("uvp-float sbd-priors: --out <table.json> is required", ExitCode.USAGE);
     const profile = profileOrFail("sbd-priors", (values.profile as string | undefined) ?? "000118LP");
-    refuseToOverwrite([out], Boolean(values.force));
+    checkOutputs("sbd-priors", { files: [out] }, { inputs: positionals, force: Boolean(values.force) });
     const profiles: SliceRecord[][] = positionals.map((file) => {
-      if (!existsSync(file)) throw new CliError(`${file}: no such file; check the path`, ExitCode.INPUT);
+      // A device, FIFO, directory, empty or oversized file is refused by name before anything is read.
+      const bytes = readInputFile(file, { what: "Argo AUX profile file (R<wmo>_<ccc>_aux.nc)", maxBytes: INPUT_LIMIT_BYTES.document });
       try {
-        return sliceRecordsFromAux(readAuxProfile(readFileSync(file)), profile.zones) as SliceRecord[];
+        return sliceRecordsFromAux(readAuxProfile(bytes), profile.zones) as SliceRecord[];
       } catch (err) {
         throw new CliError(`${file}: ${(err as Error).message}`, ExitCode.INPUT);
       }

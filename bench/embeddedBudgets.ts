@@ -51,7 +51,7 @@ export async function runCortexScenarios(work: string): Promise<{ fullFrames: Co
   const regenerated = await regenerateGoldenStream(goldenDir, work);
   const prepared = prepareRun(regenerated.path, modelForRun(undefined, readGoldenManifest(goldenDir).model, goldenDir), false);
   const goldenRows = join(work, `${EMBEDDED_PROFILE}.rows`);
-  writeRowsFile(regenerated.path, goldenRows, { model: prepared.setup.model, telemetry: prepared.setup.telemetry });
+  writeRowsFile(regenerated.path, goldenRows, { model: prepared.setup.model, telemetry: prepared.setup.telemetry, serialHex: prepared.setup.telemetry.serialHex });
   const goldenOut = join(work, `qemu-${EMBEDDED_PROFILE}`);
   const golden = { stream: regenerated.path, rows: goldenRows, outDir: goldenOut, run: runTarget("qemu", "full", goldenRows, goldenOut) };
   return { fullFrames, golden };

@@ -159,6 +159,10 @@ describe.skipIf(EMBEDDED_SKIPPED)("embedded targets (UVP_NO_EMBEDDED=1 skips)", 
       const run = expectIdentical("native", "full", demoStream, "demo", { model: demoModel(), telemetry: withPriors, maxFrames: DEMO_FRAMES_NATIVE }, profile.float.serialHex);
       expect(run.frames.length).toBe(DEMO_FRAMES_NATIVE);
       expect(readFileSync(join(work, "native-full-demo", "rs232.log"), "latin1")).toMatch(/TAXO_DATA,\d+,\d/);
+      // The table is in force: the SBD messages are not those of a float without it.
+      const sbdOf = (files: Map<string, string>) => [...files].filter(([name]) => name.endsWith(".sbd")).map(([, hex]) => hex).join();
+      const without = nodeFiles(demoStream, { model: demoModel(), telemetry, maxFrames: DEMO_FRAMES_NATIVE }, profile.float.serialHex);
+      expect(sbdOf(targetFiles(join(work, "native-full-demo")))).not.toEqual(sbdOf(without));
     }, 120_000);
   });
 

@@ -16,6 +16,8 @@
 #define FW(name) Z_uvpfZ_##name
 enum { OK = 0, RECORD_QUEUE_FULL = 26, PART_WAITING = 76, NO_CLASSIFIER = 43, MODEL_TOO_LARGE = 51 };
 enum { RECORD_BYTES = 128, NO_PHASE = 255, TRIPLETS_PER_RECORD = 25, PRIOR_TABLE_BYTES = 4504 };
+/* The firmware ABI this host speaks (ABI_VERSION in assembly/index.ts: part protocol, prior tables, status codes). */
+#define UVPF_ABI_VERSION 2u
 #ifndef UVPF_MAX_PENDING_TAXO
 #define UVPF_MAX_PENDING_TAXO 255 /* TAXO records of one bloc's frames (at most 255 frames per bloc), held until its LPM record */
 #endif
@@ -382,6 +384,10 @@ int main(int argc, char** argv) {
   t_start = port_now();
   uvpf_start();
   uint64_t t_instantiated = port_now();
+  if (*FW(ABI_VERSION)(&uvpf) != UVPF_ABI_VERSION) {
+    fprintf(stderr, "uvpf-replay: the firmware speaks ABI %lu, this host ABI %u\n", (unsigned long)*FW(ABI_VERSION)(&uvpf), UVPF_ABI_VERSION);
+    return 70;
+  }
   if (port_open(argv[1], argv[2])) fail(73, "cannot open the rows file or write <out>/rs232.log");
   header();
   for (unsigned index = 0;; index++) {

@@ -51,7 +51,7 @@ export async function runCortexScenarios(work: string): Promise<{ fullFrames: Co
   const regenerated = await regenerateGoldenStream(goldenDir, work);
   const prepared = prepareRun(regenerated.path, modelForRun(undefined, readGoldenManifest(goldenDir).model, goldenDir), false);
   const goldenRows = join(work, `${EMBEDDED_PROFILE}.rows`);
-  writeRowsFile(regenerated.path, goldenRows, { model: prepared.setup.model, telemetry: prepared.setup.telemetry });
+  writeRowsFile(regenerated.path, goldenRows, { model: prepared.setup.model, telemetry: prepared.setup.telemetry, serialHex: prepared.setup.telemetry.serialHex });
   const goldenOut = join(work, `qemu-${EMBEDDED_PROFILE}`);
   const golden = { stream: regenerated.path, rows: goldenRows, outDir: goldenOut, run: runTarget("qemu", "full", goldenRows, goldenOut) };
   return { fullFrames, golden };
@@ -65,6 +65,7 @@ export function instructionCounts(fullFrames: TargetRun, golden: TargetRun): Rec
   const objects = fullFrames.frames.reduce((a, f) => a + f.candidates, 0) + golden.total.candidates;
   counts["classified object (labelling, 55 features, 4-class model)"] = Math.round(classified / objects);
   counts["bloc record (RS232 lines formatted and sent)"] = Math.round(golden.total.format / golden.total.records);
+  counts["bloc record read back as printed (2-decimal text to doubles, strtod)"] = Math.round(golden.total.readback / golden.total.records);
   counts["bloc record on the float side (slicing, CTS5 and SBD encoders)"] = Math.round(golden.total.float / golden.total.records);
   counts["SBD message (float side per message sealed)"] = Math.round(golden.total.float / golden.total.sbd);
   return counts;

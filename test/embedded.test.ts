@@ -23,7 +23,9 @@ import { readGoldenManifest } from "../host/check/goldenManifest.js";
 import { packageRoot } from "../host/paths.js";
 import { replayFile, type ReplayFileOptions } from "../host/replay/replayFile.js";
 import { writeRowsFile } from "../host/replay/rowsFile.js";
-import { partFileName } from "../host/telemetry/partFiles.js";
+import { buildOutputs } from "../host/check/outputSet.js";
+import { DEFAULT_FLOAT_SERIAL } from "../host/config/profile.js";
+import { telemetryFiles } from "../host/telemetry/partFiles.js";
 import { regenerateGoldenStream } from "../simulator/goldenStream.js";
 import { Rng } from "../simulator/random.js";
 import { writeMissionStream } from "../simulator/writeMission.js";
@@ -36,12 +38,13 @@ const DEMO_FRAMES_QEMU = 40;
 const telemetry = { floatId: 4903634, cycle: GOLDEN_CYCLE, sbdMaxBytes: 340 };
 let work = "";
 
-/** The files `uvp-float replay --out --telemetry` writes, as the C host names them (rs232.log, telemetry/...). */
-function nodeFiles(input: string, options: Omit<ReplayFileOptions, "build">): Map<string, string> {
+/** The files `uvp-float replay --out --telemetry` writes (rs232.log, telemetry/<CTS5 files, SBD messages>). */
+function nodeFiles(input: string, options: Omit<ReplayFileOptions, "build">, serialHex = DEFAULT_FLOAT_SERIAL): Map<string, string> {
   const out = replayFile(input, { ...options, build: "scalar" });
   const files = new Map<string, string>([["rs232.log", out.logLines.join("\n") + "\n"]]);
   const t = options.telemetry ?? { floatId: 0, cycle: 1 };
-  for (const p of out.telemetryParts) files.set(`telemetry/${partFileName(p, { floatId: t.floatId ?? 0, cycle: t.cycle ?? 1, pattern: 1 })}`, Buffer.from(p.bytes).toString("hex"));
+  const ids = { floatId: t.floatId ?? 0, serialHex, cycle: t.cycle ?? 1, pattern: 1 };
+  for (const f of telemetryFiles(out.telemetryParts, ids)) files.set(`telemetry/${f.name}`, Buffer.from(f.bytes).toString("hex"));
   return files;
 }
 
@@ -56,12 +59,12 @@ function targetFiles(outDir: string): Map<string, string> {
 const sorted = (m: Map<string, string>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
 
 /** Replays `input` in C on `target` and expects Node's files exactly. */
-function expectIdentical(target: TargetKind, capability: Capability, input: string, name: string, options: Omit<ReplayFileOptions, "build">) {
+function expectIdentical(target: TargetKind, capability: Capability, input: string, name: string, options: Omit<ReplayFileOptions, "build">, serialHex?: string) {
   const rows = join(work, `${name}.rows`);
-  writeRowsFile(input, rows, options);
+  writeRowsFile(input, rows, { ...options, serialHex });
   const outDir = join(work, `${target}-${capability}-${name}`);
   const run = runTarget(target, capability, rows, outDir);
-  expect(sorted(targetFiles(outDir))).toEqual(sorted(nodeFiles(input, options)));
+  expect(sorted(targetFiles(outDir))).toEqual(sorted(nodeFiles(input, options, serialHex)));
   return run;
 }
 
@@ -79,19 +82,22 @@ function writeDataTxt(path: string): void {
   writeFileSync(path, formatDataTxt({ hwConf: REAL_HW_CONF, acqConf: REAL_ACQ_CONF, taxoConf: null, images }));
 }
 
-/** A golden set's stream regenerated and written as a rows file, and the set's files keyed like targetFiles. */
+/**
+ * A golden set's stream regenerated and written as a rows file, and the files the golden check makes of it
+ * (host/check/outputSet.ts, fresh from Node: test/check.test.ts holds those to the committed golden files),
+ * keyed like targetFiles.
+ */
 async function goldenRows(profile: string) {
   const dir = join(packageRoot(), "test", "golden", profile);
   const manifest = readGoldenManifest(dir);
   const stream = (await regenerateGoldenStream(dir, work)).path;
   const prepared = prepareRun(stream, modelForRun(undefined, manifest.model, dir), false);
   const rows = join(work, `${profile}.rows`);
-  writeRowsFile(stream, rows, { model: prepared.setup.model, telemetry: prepared.setup.telemetry });
-  const golden = new Map(manifest.files.filter((f) => f.path !== "budgets.json").map((f) => {
-    const bytes = readFileSync(join(dir, f.path));
-    return [f.path, f.path === "rs232.log" ? bytes.toString("latin1") : bytes.toString("hex")] as [string, string];
+  writeRowsFile(stream, rows, { model: prepared.setup.model, telemetry: prepared.setup.telemetry, serialHex: prepared.setup.telemetry.serialHex });
+  const golden = new Map([...buildOutputs(stream, "scalar", prepared.setup).files].filter(([path]) => path !== "budgets.json").map(([path, bytes]) => {
+    return [path, path === "rs232.log" ? Buffer.from(bytes).toString("latin1") : Buffer.from(bytes).toString("hex")] as [string, string];
   }));
-  return { rows, golden, prepared };
+  return { rows, golden, prepared, stream };
 }
 
 describe.skipIf(EMBEDDED_SKIPPED)("embedded targets (UVP_NO_EMBEDDED=1 skips)", () => {
@@ -120,7 +126,7 @@ describe.skipIf(EMBEDDED_SKIPPED)("embedded targets (UVP_NO_EMBEDDED=1 skips)", 
   });
 
   describe("natively (wasm2c + gcc -O2)", () => {
-    it.each(GOLDEN)("replays golden set %s (all 820 frames) byte-identically to the golden files, full and lpm builds", async (profile) => {
+    it.each(GOLDEN)("replays golden set %s (all 820 frames) byte-identically to Node's golden-check files, full and lpm builds", async (profile) => {
       const { rows, golden, prepared } = await goldenRows(profile);
       for (const capability of ["full", "lpm"] as const) {
         const outDir = join(work, `native-${capability}-${profile}`);
@@ -134,17 +140,29 @@ describe.skipIf(EMBEDDED_SKIPPED)("embedded targets (UVP_NO_EMBEDDED=1 skips)", 
       }
     }, 120_000);
 
-    it("replays a *_data.txt byte-identically, full and lpm builds", () => {
+    it("replays a *_data.txt byte-identically, full and lpm builds, and with the phase given (replay --phase)", () => {
       for (const capability of ["full", "lpm"] as const) {
         const run = expectIdentical("native", capability, dataTxt, "data-txt", { telemetry: { ...telemetry, zones } });
         expect(run.total.frames).toBeGreaterThan(50);
       }
+      expectIdentical("native", "lpm", dataTxt, "data-txt-park", { telemetry: { ...telemetry, zones, phase: "PARK" } });
+      // The phase reaches the float side: its files differ from the default ASCENT run's.
+      expect(readFileSync(join(work, "native-lpm-data-txt-park", "rs232.log"))).toEqual(readFileSync(join(work, "native-lpm-data-txt", "rs232.log")));
+      const sbd = (dir: string) => readdirSync(join(work, dir, "telemetry")).filter((f) => f.endsWith(".sbd")).map((f) => readFileSync(join(work, dir, "telemetry", f)).toString("hex")).join();
+      expect(sbd("native-lpm-data-txt-park")).not.toEqual(sbd("native-lpm-data-txt"));
     });
 
-    it(`replays the demo mission's first ${DEMO_FRAMES_NATIVE} frames byte-identically (model and telemetry on)`, () => {
-      const run = expectIdentical("native", "full", demoStream, "demo", { model: demoModel(), telemetry, maxFrames: DEMO_FRAMES_NATIVE });
+    it(`replays the demo mission's first ${DEMO_FRAMES_NATIVE} frames byte-identically (model, telemetry and the profile's SBD prior table on)`, () => {
+      const profile = loadProfile(EMBEDDED_PROFILE);
+      expect(profile.sbdPriorTable).toBeDefined();
+      const withPriors = { ...telemetry, priorTable: profile.sbdPriorTable };
+      const run = expectIdentical("native", "full", demoStream, "demo", { model: demoModel(), telemetry: withPriors, maxFrames: DEMO_FRAMES_NATIVE }, profile.float.serialHex);
       expect(run.frames.length).toBe(DEMO_FRAMES_NATIVE);
       expect(readFileSync(join(work, "native-full-demo", "rs232.log"), "latin1")).toMatch(/TAXO_DATA,\d+,\d/);
+      // The table is in force: the SBD messages are not those of a float without it.
+      const sbdOf = (files: Map<string, string>) => [...files].filter(([name]) => name.endsWith(".sbd")).map(([, hex]) => hex).join();
+      const without = nodeFiles(demoStream, { model: demoModel(), telemetry, maxFrames: DEMO_FRAMES_NATIVE }, profile.float.serialHex);
+      expect(sbdOf(targetFiles(join(work, "native-full-demo")))).not.toEqual(sbdOf(without));
     }, 120_000);
   });
 
@@ -157,9 +175,9 @@ describe.skipIf(EMBEDDED_SKIPPED)("embedded targets (UVP_NO_EMBEDDED=1 skips)", 
     it("replays golden set 000118LP and full 2464 x 2056 frames (realistic and worst) byte-identically", () => {
       const { fullFrames, golden } = scenarios;
       const dir = join(packageRoot(), "test", "golden", EMBEDDED_PROFILE);
-      expect(readFileSync(join(golden.outDir, "rs232.log"))).toEqual(readFileSync(join(dir, "rs232.log")));
-      for (const f of readdirSync(join(dir, "telemetry"))) expect(readFileSync(join(golden.outDir, "telemetry", f)), f).toEqual(readFileSync(join(dir, "telemetry", f)));
-      expect(readdirSync(join(golden.outDir, "telemetry")).sort()).toEqual(readdirSync(join(dir, "telemetry")).sort());
+      const prepared = prepareRun(golden.stream, modelForRun(undefined, readGoldenManifest(dir).model, dir), false);
+      const node = [...buildOutputs(golden.stream, "scalar", prepared.setup).files].filter(([path]) => path !== "budgets.json");
+      expect(sorted(targetFiles(golden.outDir))).toEqual(sorted(new Map(node.map(([path, b]) => [path, path === "rs232.log" ? Buffer.from(b).toString("latin1") : Buffer.from(b).toString("hex")]))));
       expect(fullFrames.run.frames.map((f) => `${f.widthPx}x${f.heightPx}`)).toEqual(FULL_FRAME_NAMES.map(() => "2464x2056"));
       expect(sorted(targetFiles(fullFrames.outDir))).toEqual(sorted(nodeFiles(fullFrames.stream, { model: demoModel(), telemetry })));
     });
@@ -173,16 +191,18 @@ describe.skipIf(EMBEDDED_SKIPPED)("embedded targets (UVP_NO_EMBEDDED=1 skips)", 
       expect(over, "over budget: re-record with node dist/scripts/updateEmbeddedBudgets.js only if the cost is intended").toEqual([]);
     });
 
-    it.each(["000175LP", "legacy-40um"])("replays golden set %s (all 820 frames, lpm build: no model) byte-identically to the golden files", async (profile) => {
+    it.each(["000175LP", "legacy-40um"])("replays golden set %s (all 820 frames, lpm build: no model) byte-identically to Node's golden-check files", async (profile) => {
       const { rows, golden } = await goldenRows(profile);
       const outDir = join(work, `qemu-lpm-${profile}`);
       expect(runTarget("qemu", "lpm", rows, outDir).total.frames).toBe(820);
       expect(sorted(targetFiles(outDir))).toEqual(sorted(golden));
     }, 120_000);
 
-    it(`replays the *_data.txt and the demo mission's first ${DEMO_FRAMES_QEMU} frames byte-identically`, () => {
+    it(`replays the *_data.txt and the demo mission's first ${DEMO_FRAMES_QEMU} frames (SBD prior table on) byte-identically`, () => {
       expectIdentical("qemu", "lpm", dataTxt, "data-txt-qemu", { telemetry: { ...telemetry, zones } });
-      const run = expectIdentical("qemu", "full", demoStream, "demo-qemu", { model: demoModel(), telemetry, maxFrames: DEMO_FRAMES_QEMU });
+      const profile = loadProfile(EMBEDDED_PROFILE);
+      const withPriors = { ...telemetry, priorTable: profile.sbdPriorTable };
+      const run = expectIdentical("qemu", "full", demoStream, "demo-qemu", { model: demoModel(), telemetry: withPriors, maxFrames: DEMO_FRAMES_QEMU }, profile.float.serialHex);
       expect(run.unit).toBe("insn");
       expect(run.memory!.stackBytes).toBeLessThan(8192);
       expect(run.memory!.heapBytes).toBeLessThan(8192);

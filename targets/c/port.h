@@ -20,8 +20,9 @@ int port_skip(uint64_t n);
 void port_uart_line(const char* line, size_t n);
 /** Sends part of an RS232 line (a long TAXO_DATA line goes out in pieces). */
 void port_uart_write(const char* s, size_t n);
-/** Stores a telemetry part (a CTS5 file part or an SBD message) under its file name. */
-void port_store_part(const char* name, const uint8_t* bytes, uint32_t n);
+/** Stores telemetry bytes under a file name: an SBD message, or a chunk of a CTS5 file (append: a later chunk
+ *  continues the file, the float appending to its file system). */
+void port_store_part(const char* name, const uint8_t* bytes, uint32_t n, int append);
 /** A monotonic count: nanoseconds natively, instructions on the Cortex-M (QEMU -icount). */
 uint64_t port_now(void);
 /** Unit of port_now ("ns" or "insn"). */

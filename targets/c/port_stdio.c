@@ -35,10 +35,10 @@ void port_uart_line(const char* line, size_t n) {
   fputc('\n', log_file);
 }
 
-void port_store_part(const char* name, const uint8_t* bytes, uint32_t n) {
+void port_store_part(const char* name, const uint8_t* bytes, uint32_t n, int append) {
   char path[700];
   snprintf(path, sizeof path, "%s/telemetry/%s", dir, name);
-  FILE* f = fopen(path, "wb");
+  FILE* f = fopen(path, append ? "ab" : "wb");
   if (!f) {
     fprintf(stderr, "uvpf: cannot write %s\n", path);
     return;

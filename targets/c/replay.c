@@ -1,10 +1,11 @@
 /* uvpf-replay: replays a rows file (host/replay/rowsFile.ts writes it from a recorded stream or a
  * *_data.txt) through the firmware, exactly as the Node replay does (host/replay/replaySession.ts and
- * host/firmware/floatTelemetry.ts), and writes <out>/rs232.log and <out>/telemetry/<part files>: the bytes
- * `uvp-float replay --out --telemetry` writes. It prints one UVPF-FRAME line per pixel frame and a
+ * host/firmware/floatTelemetry.ts), and writes <out>/rs232.log and <out>/telemetry/<files>: the bytes
+ * `uvp-float replay --out --telemetry` writes (each kind's CTS5 file whole, not split into #NN parts). It prints one UVPF-FRAME line per pixel frame and a
  * UVPF-TOTAL line (counts in port_now units: ns natively, instructions on the Cortex-M).
  * Usage: uvpf-replay <rows file> <out dir>   (out dir and out dir/telemetry must exist)
  * Exit codes: 0 ok, 64 usage, 65 bad rows file, 70 firmware refused the configuration, 73 output. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,22 +15,25 @@
 
 #define FW(name) Z_uvpfZ_##name
 enum { OK = 0, RECORD_QUEUE_FULL = 26, PART_WAITING = 76, NO_CLASSIFIER = 43, MODEL_TOO_LARGE = 51 };
-enum { RECORD_BYTES = 128, NO_PHASE = 255, TRIPLETS_PER_RECORD = 25 };
+enum { RECORD_BYTES = 128, NO_PHASE = 255, TRIPLETS_PER_RECORD = 25, PRIOR_TABLE_BYTES = 4504 };
+/* The firmware ABI this host speaks (ABI_VERSION in assembly/index.ts: part protocol, prior tables, status codes). */
+#define UVPF_ABI_VERSION 2u
 #ifndef UVPF_MAX_PENDING_TAXO
 #define UVPF_MAX_PENDING_TAXO 255 /* TAXO records of one bloc's frames (at most 255 frames per bloc), held until its LPM record */
 #endif
 
 static uint32_t float_id, cycle, pattern;
+static char serial_hex[5];
 static uint16_t width_px, height_px;
 static int float_on = 0;
 static unsigned phase = NO_PHASE;
 static uint8_t pending_taxo[UVPF_MAX_PENDING_TAXO][RECORD_BYTES];
 static unsigned pending_count = 0;
-static unsigned part_numbers[6];
+static unsigned cts5_chunks[3];
 static char line[1024];
 
 /* Counts, in port_now units. */
-static uint64_t t_classify, t_records, t_float, t_start;
+static uint64_t t_classify, t_records, t_readback, t_float, t_start;
 static unsigned n_frames, n_skipped, n_candidates, n_records, n_sbd, n_cts5;
 
 static void fail(int code, const char* what) {
@@ -62,9 +66,10 @@ static uint32_t read_block(uint8_t* dst, uint32_t capacity) {
   return n;
 }
 
-/* floatTelemetry.drain: copies out every sealed part (SBD messages in sequence order) and releases it. */
+/* floatTelemetry.drain: copies out every sealed part (SBD messages in sequence order) and releases it. A CTS5
+ * part is a 4,096-byte chunk of its kind's one file for the cycle: appended to it, as FloatTelemetry joins them. */
 static uint32_t drain(void) {
-  static const char* kinds[3] = {"lpm", "blk", "taxo"};
+  static const char* kinds[3] = {"lpm", "blk", "txo"};
   uint32_t status = OK;
   uint32_t mask = FW(telemetryReadyParts)(&uvpf);
   while (mask != 0) {
@@ -87,18 +92,16 @@ static uint32_t drain(void) {
       int s = order[i];
       const uint8_t* bytes = uvpf_mem(FW(telemetryPartPtr)(&uvpf, s));
       uint32_t len = FW(telemetryPartBytes)(&uvpf, s);
-      unsigned part = ++part_numbers[s];
       char name[96];
       if (s < 3) {
-        char suffix[16] = "";
-        if (part > 1) snprintf(suffix, sizeof suffix, "-%u", part);
-        snprintf(name, sizeof name, "%04lx_%03lu_%02lu_uvp6_%s%s.hex", (unsigned long)(float_id & 0xffff), (unsigned long)cycle, (unsigned long)pattern, kinds[s], suffix);
-        n_cts5++;
+        snprintf(name, sizeof name, "%s_%03lu_%02lu_uvp6_%s.hex", serial_hex, (unsigned long)cycle, (unsigned long)pattern, kinds[s]);
+        if (cts5_chunks[s]++ == 0) n_cts5++;
+        port_store_part(name, bytes, len, cts5_chunks[s] > 1);
       } else {
         snprintf(name, sizeof name, "%lu_%03lu_%03u.sbd", (unsigned long)float_id, (unsigned long)cycle, len > 7 ? bytes[7] : 0);
         n_sbd++;
+        port_store_part(name, bytes, len, 0);
       }
-      port_store_part(name, bytes, len);
       uint32_t released = FW(telemetryReleasePart)(&uvpf, s);
       if (status == OK) status = released;
     }
@@ -130,34 +133,64 @@ static void set_phase(unsigned code) {
   drain();
 }
 
-/* floatTelemetry.pushTaxo: a frame's classified objects, covering `images` images. */
-static void push_taxo(const uint8_t* t, uint32_t images) {
-  unsigned n = rd16(t + 2);
-  for (unsigned start = 0; start == 0 || start < n; start += TRIPLETS_PER_RECORD) {
-    unsigned chunk = n - start < TRIPLETS_PER_RECORD ? n - start : TRIPLETS_PER_RECORD;
+/* The bloc's numbers as its printed line gives them back (blocAsPrinted in host/telemetry/rs232Blocs.ts):
+ * pressure and temperature read from their 2-decimal text (strtod rounds correctly, as Number does), time to
+ * the second, as many frames accumulated as images printed, over-exposed when an LPM line shows no image. */
+static double printed_2dp(double x) {
+  char text[48];
+  uvpf_to_fixed2(text, sizeof text, x);
+  return strtod(text, NULL);
+}
+
+/* floatTelemetry.pushTaxo of the bloc's TAXO_DATA line read back: every triplet of its frames' TAXO records
+ * in one record covering `images` images, fed in chunks of 25 triplets (at least one, even with none). */
+static void push_taxo(uint8_t (*taxo)[RECORD_BYTES], unsigned nt, uint32_t images, double t, double p) {
+  unsigned total = 0;
+  for (unsigned i = 0; i < nt; i++) total += rd16(taxo[i] + 2);
+  unsigned rec = 0, in_rec = 0; /* next triplet: record `rec`, triplet `in_rec` of it */
+  for (unsigned start = 0; start == 0 || start < total; start += TRIPLETS_PER_RECORD) {
+    unsigned chunk = total - start < TRIPLETS_PER_RECORD ? total - start : TRIPLETS_PER_RECORD;
     uint8_t* v = uvpf_mem(FW(blocStagingPtr)(&uvpf));
     memset(v, 0, RECORD_BYTES);
     v[0] = 3;
     wr16(v + 2, chunk);
-    memcpy(v + 8, t + 8, 16); /* timeS, pressureDbar */
+    memcpy(v + 8, &t, 8);
+    memcpy(v + 16, &p, 8);
     wr32(v + 24, start == 0 ? images : 0);
-    memcpy(v + 28, t + 28 + 4 * start, 4 * chunk); /* class, grey, volume: the same layout */
+    for (unsigned k = 0; k < chunk; k++) {
+      while (in_rec >= rd16(taxo[rec] + 2)) rec++, in_rec = 0;
+      memcpy(v + 28 + 4 * k, taxo[rec] + 28 + 4 * in_rec, 4); /* class, grey, volume: the same layout */
+      in_rec++;
+    }
     FW(floatPushBloc)(&uvpf);
   }
   drain();
 }
 
-/* floatTelemetry.pushBloc: the bloc's TAXO records (one image each), then the bloc itself. */
-static void push_bloc(const uint8_t* rec, uint8_t (*taxo)[RECORD_BYTES], unsigned nt) {
-  for (unsigned i = 0; i < nt; i++) push_taxo(taxo[i], 1);
+/* A bloc's numbers as printed: time, pressure, temperature. */
+struct printed { double t, p, c; };
+static struct printed as_printed(const uint8_t* rec) {
+  struct printed b = {floor(rdf64(rec + 8)), printed_2dp(rdf64(rec + 16)), printed_2dp(rdf64(rec + 24))};
+  return b;
+}
+
+/* floatTelemetry.pushBloc(blocAsPrinted(record)): the bloc's TAXO line when it has one, then the bloc itself. */
+static void push_bloc(const uint8_t* rec, struct printed b, uint8_t (*taxo)[RECORD_BYTES], unsigned nt, int has_taxo) {
+  uint32_t images = rd16(rec + 2);
+  double t = b.t, p = b.p, c = b.c;
+  int lpm = rec[0] != 2;
+  if (has_taxo) push_taxo(taxo, nt, images, t, p);
   uint8_t* v = uvpf_mem(FW(blocStagingPtr)(&uvpf));
   memset(v, 0, RECORD_BYTES);
-  v[0] = rec[0] == 2 ? 2 : 1;
-  v[1] = rec[1] & 1;
-  memcpy(v + 2, rec + 2, 4);   /* images, framesAccumulated */
-  memcpy(v + 8, rec + 8, 24);  /* time, pressure, temperature */
+  v[0] = lpm ? 1 : 2;
+  v[1] = lpm && images == 0;
+  wr16(v + 2, images);
+  wr16(v + 4, images);
+  memcpy(v + 8, &t, 8);
+  memcpy(v + 16, &p, 8);
+  memcpy(v + 24, &c, 8);
   memcpy(v + 32, rec + 32, 72); /* counts */
-  memcpy(v + 104, rec + 104, 18); /* greys */
+  if (lpm) memcpy(v + 104, rec + 104, 18); /* greys */
   push_bloc_retrying();
 }
 
@@ -176,9 +209,14 @@ static void handle_record(const uint8_t* rec, int has_taxo) {
   int n = uvpf_record_line(line, sizeof line, rec);
   port_uart_line(line, (size_t)n);
   uint64_t t1 = port_now();
-  if (float_on) push_bloc(rec, pending_taxo, has_taxo ? pending_count : 0);
   t_records += t1 - t0;
-  t_float += port_now() - t1;
+  if (float_on) {
+    struct printed b = as_printed(rec); /* the line read back: the float's parsing, counted apart from its encoders */
+    uint64_t t2 = port_now();
+    t_readback += t2 - t1;
+    push_bloc(rec, b, pending_taxo, has_taxo ? pending_count : 0, has_taxo);
+    t_float += port_now() - t2;
+  }
   n_records++;
   if (has_taxo) pending_count = 0;
 }
@@ -277,7 +315,7 @@ static void pixel_frame(uint32_t kind, unsigned code, double t, double p, double
   collect();
 }
 
-static void histogram_frame(uint32_t kind, int overexposed, double t, double p, double c) {
+static void histogram_frame(uint32_t kind, unsigned code, int overexposed, double t, double p, double c) {
   uint32_t entries = read_u32();
   uint32_t s = begin_frame(kind | 2, t, p, c);
   if (s == OK && overexposed) s = FW(markFrameOverexposed)(&uvpf);
@@ -296,18 +334,21 @@ static void histogram_frame(uint32_t kind, int overexposed, double t, double p, 
     return;
   }
   n_frames++;
+  if (code != NO_PHASE) set_phase(code);
   collect();
 }
 
 static void header(void) {
-  uint8_t magic[8], ids[16];
-  if (port_read(magic, 8) || memcmp(magic, "UVPROWS1", 8) != 0) fail(65, "not a rows file (magic UVPROWS1)");
-  if (port_read(ids, 16)) fail(65, "rows file cut short");
+  uint8_t magic[8], ids[20];
+  if (port_read(magic, 8) || memcmp(magic, "UVPROWS2", 8) != 0) fail(65, "not a rows file of this version (magic UVPROWS2)");
+  if (port_read(ids, 20)) fail(65, "rows file cut short");
   float_id = rd32(ids);
   cycle = rd32(ids + 4);
   pattern = rd32(ids + 8);
   width_px = rd16(ids + 12);
   height_px = rd16(ids + 14);
+  memcpy(serial_hex, ids + 16, 4);
+  serial_hex[4] = 0;
   uint32_t n = read_u32(); /* RS232 header lines */
   for (uint32_t done = 0; done < n;) {
     uint32_t chunk = n - done < sizeof line ? n - done : (uint32_t)sizeof line;
@@ -325,6 +366,9 @@ static void header(void) {
     if (port_read(uvpf_mem(FW(modelStagingPtr)(&uvpf)), n)) fail(65, "rows file cut short");
     if (FW(loadModel)(&uvpf, n) != OK) fail(70, "the firmware refused the model");
   }
+  /* ReplaySession: the prior table goes in before the float is configured (floatSetPriors starts a new cycle). */
+  n = read_block(uvpf_mem(FW(priorTablePtr)(&uvpf)), PRIOR_TABLE_BYTES);
+  if (n > 0 && FW(floatSetPriors)(&uvpf, n) != OK) fail(70, "the firmware refused the SBD prior table");
   n = read_block(uvpf_mem(FW(floatConfigPtr)(&uvpf)), 4096);
   if (n > 0) {
     if (FW(floatConfigure)(&uvpf, n) != OK) fail(70, "the firmware refused the float configuration");
@@ -340,6 +384,10 @@ int main(int argc, char** argv) {
   t_start = port_now();
   uvpf_start();
   uint64_t t_instantiated = port_now();
+  if (*FW(ABI_VERSION)(&uvpf) != UVPF_ABI_VERSION) {
+    fprintf(stderr, "uvpf-replay: the firmware speaks ABI %lu, this host ABI %u\n", (unsigned long)*FW(ABI_VERSION)(&uvpf), UVPF_ABI_VERSION);
+    return 70;
+  }
   if (port_open(argv[1], argv[2])) fail(73, "cannot open the rows file or write <out>/rs232.log");
   header();
   for (unsigned index = 0;; index++) {
@@ -349,7 +397,7 @@ int main(int argc, char** argv) {
     if ((head[0] != 'F' && head[0] != 'H') || port_read(head + 1, 27)) fail(65, "bad frame tag in the rows file");
     double t = rdf64(head + 4), p = rdf64(head + 12), c = rdf64(head + 20);
     if (head[0] == 'F') pixel_frame(head[1], head[2], t, p, c, index);
-    else histogram_frame(head[1], head[3] & 1, t, p, c);
+    else histogram_frame(head[1], head[2], head[3] & 1, t, p, c);
   }
   FW(flushBlocs)(&uvpf);
   collect();
@@ -363,8 +411,8 @@ int main(int argc, char** argv) {
     t_float += port_now() - t0;
   }
   port_close();
-  printf("UVPF-TOTAL unit=%s frames=%u skipped=%u records=%u candidates=%u cts5=%u sbd=%u instantiate=%llu classify=%llu format=%llu float=%llu\n",
+  printf("UVPF-TOTAL unit=%s frames=%u skipped=%u records=%u candidates=%u cts5=%u sbd=%u instantiate=%llu classify=%llu format=%llu readback=%llu float=%llu\n",
          port_now_unit(), n_frames, n_skipped, n_records, n_candidates, n_cts5, n_sbd, (unsigned long long)(t_instantiated - t_start),
-         (unsigned long long)t_classify, (unsigned long long)t_records, (unsigned long long)t_float);
+         (unsigned long long)t_classify, (unsigned long long)t_records, (unsigned long long)t_readback, (unsigned long long)t_float);
   return 0;
 }

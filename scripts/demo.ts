@@ -36,7 +36,7 @@ console.log(`\nOutputs in ${out}:
   mission.uvps              the recorded stream (CBOR sequence, frames with ground truth)
   mission.rs232.log         what the camera sends: HW_CONF, ACQ_CONF, TAXO_CONF, then TAXO_DATA + LPM_DATA per bloc, BLACK_DATA
   mission.summary.json      frames, records, firmware against truth, slope, frames/s
-  telemetry/                what the float sends: CTS5 files (xxxx_ccc_mm_uvp6_lpm.hex, _taxo, _blk) and SBD messages (*.sbd)
+  telemetry/                what the float sends: CTS5 files (xxxx_ccc_mm_uvp6_lpm.hex, _uvp6_txo, _uvp6_blk) and SBD messages (*.sbd)
   decoded.csv               the SBD messages decoded: Argo AUX names, one row per slice, concentrations in #/L
   report.html               the profile drawn (spectra, slope, greys, black noise, taxa, truth beside firmware); opens offline
 Compare the builds with: cmp demo-out/mission.rs232.log demo-out/mission-scalar.rs232.log; diff -r demo-out/telemetry demo-out/telemetry-scalar`);

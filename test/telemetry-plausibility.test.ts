@@ -101,6 +101,11 @@ describe("CTS5: values no float sends", () => {
     }
     const empty = { kind: "taxo" as const, phase: "PARK" as const, processing: "RW" as const, timeS: T0, pressureDbar: 1000, images: 4, categories: [{ index: 0, objects: 0, meanSize: NaN, meanGrey: 255 }] };
     expect(implausibleRecords([{ record: empty, source: "s", offset: 0 }], T0)).toEqual([]); // the camera's 0/0 for an empty category
+    // A bloc found over-exposed after some frames were classified prints TAXO_DATA,0 with their objects (the demo
+    // mission sends five such): a raw slice of 0 images, or an AM slice that merged one, is not flagged.
+    const overexposed = { ...empty, processing: "RW" as const, images: 0, categories: [{ index: 0, objects: 2, meanSize: 1167, meanGrey: 83 }] };
+    const merged = { ...empty, phase: "ASCENT" as const, processing: "AM" as const, images: 2, categories: [{ index: 0, objects: 60, meanSize: 1167, meanGrey: 83 }] };
+    expect(implausibleRecords([{ record: overexposed, source: "s", offset: 0 }, { record: merged, source: "s", offset: 9 }], T0)).toEqual([]);
   });
 
   it("a record 90 days from the rest of its file, and an AM slice with more images than its time allows", () => {

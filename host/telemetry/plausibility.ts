@@ -9,7 +9,10 @@
 //   classes together. A slice of 0 images (an over-exposed bloc) holds none;
 // - raw (RW, DW) slices and BLACK records: counts are sums of whole objects, so integers; only AM averages
 //   may have fractions;
-// - TAXO: objects whole and at most 25 per image (the camera classifies at most 25 candidates per frame); a
+// - TAXO: objects whole and at most 25 per image (the camera classifies at most 25 candidates per frame), checked
+//   on raw slices of one or more images only: a bloc found over-exposed after some of its frames were
+//   classified prints IMG 0 with those frames' objects (TAXO_DATA,0,...; the demo mission has five), so a
+//   0-image raw slice, or an AM slice that merged such a bloc, may carry objects beyond 25 per image; a
 //   category with objects has a finite, non-negative mean size (one with none may carry NaN: the camera's 0/0);
 // - images: a raw slice is one bloc, at most 255 images (the RS232 IMG field); an AM slice at most what the
 //   fastest camera (UVP6-HF, 25 images/s) takes before the next slice of its phase starts, plus one bloc;
@@ -64,7 +67,7 @@ function recordFaults(r: SliceRecord, nowS: number): string[] {
       if (c.objects > 0 && !(Number.isFinite(c.meanSize) && c.meanSize >= 0)) faults.push(`category ${k + 1}: mean size ${c.meanSize} for ${c.objects} objects`);
     });
     const cap = r.images * MAX_TAXO_OBJECTS_PER_IMAGE;
-    if (objects > cap) faults.push(`${objects} classified objects, more than ${r.images} images can hold (${MAX_TAXO_OBJECTS_PER_IMAGE} per image)`);
+    if (raw && r.images > 0 && objects > cap) faults.push(`${objects} classified objects, more than ${r.images} images can hold (${MAX_TAXO_OBJECTS_PER_IMAGE} per image)`);
     return faults;
   }
   const [tLo, tHi] = PLAUSIBLE_TEMPERATURE_C;

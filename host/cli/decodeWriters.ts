@@ -1,6 +1,5 @@
 // The decode verb's file outputs beyond JSON/CSV/CBOR: an Argo AUX-like NetCDF-4 file and EcoPart's tables.
-// Both are written whole or not at all (writeOutputAtomically).
-import { existsSync, writeFileSync } from "node:fs";
+// Both are written whole or not at all: the NetCDF file through writeOutputAtomically, the EcoPart tables as one set.
 import { basename, join } from "node:path";
 import type { Profile } from "../config/profile.js";
 import { uvpFloatVersion } from "../check/recordManifest.js";
@@ -13,7 +12,7 @@ import { ecopartFiles } from "../telemetry/ecopartTables.js";
 import type { DecodeProblem } from "../telemetry/types.js";
 import { writeOutputAtomically } from "./atomicOutput.js";
 import { CliError, ExitCode } from "./cliError.js";
-import { makeOutputDir } from "./outputFiles.js";
+import { makeOutputDir, writeOutputs } from "./outputFiles.js";
 import { problemLine, type DecodedTelemetry, type TelemetryFile } from "./telemetryInputs.js";
 
 /** Float, serial and cycles the inputs name: SBD headers carry the WMO number, CTS5 file names the serial. */
@@ -53,9 +52,9 @@ export async function writeEcopartOutput(
 ): Promise<string[]> {
   const files = ecopartFiles(rows, { sample: options.sample, hw: profile.hw, taxoIds: profile.taxo?.taxoIds ?? [], latitudeDeg: options.latitudeDeg, longitudeDeg: options.longitudeDeg });
   if (files.length === 0) throw new CliError("uvp-float decode: no LPM record decoded, and EcoPart needs an LPM table to import a sample; nothing written", ExitCode.INPUT);
-  const existing = files.map((f) => join(out, f.name)).find((p) => existsSync(p));
-  if (existing !== undefined && !options.force) throw new CliError(`${existing} exists; give --force to overwrite it, or another --out`, ExitCode.OUTPUT);
   makeOutputDir(out); // level by level: a recursive mkdir spins forever under /proc on Node 20
-  for (const f of files) await writeOutputAtomically(join(out, f.name), (temp) => writeFileSync(temp, f.text));
+  // The tables go together: each checked (exists without --force, is an input), all written to temporary files,
+  // then all renamed, so an interrupted or failed run never leaves a partial set of tables.
+  writeOutputs(files.map((f) => [join(out, f.name), f.text] as const), options.force, "decode");
   return files.map((f) => f.name);
 }

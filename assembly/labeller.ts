@@ -10,7 +10,9 @@
 
 import { MAX_OBJECT_SLOTS, MAX_RUNS_PER_ROW } from "./constants";
 import { RUN_SENTINEL, scanRow, scanForegroundPx } from "./rowscan";
-import { completeObject } from "./objectsink";
+import { completeObject, objectLogEnabled, tallyRun } from "./objectsink";
+import { collectingCandidates } from "./candidates";
+import { vignetteMinAreaPx } from "./config";
 
 // Object slots, one record each: u32 area @0, u32 grey sum @4, u16 xMin @8, xMax @10, yMin @12,
 // yMax @14, u16 parent @16, u16 seen @18 (row stamp y + 1 of the object's last row; DONE once handed
@@ -24,14 +26,17 @@ const freeSlots: usize = memory.data(MAX_OBJECT_SLOTS << 1, 16);
 const mergedSlots: usize = memory.data(SLOTS << 1, 16);
 
 // Two banks of runs, the previous row's and the current row's, swapped after each row. A bank holds
-// RUN_ENTRIES of each: u16 start, u16 inclusive end, u32 grey sum, u16 label (slot or LONE), at fixed
-// offsets from one base address (one register per bank in the hot loops).
+// RUN_ENTRIES of each: u16 start, u16 inclusive end, u32 grey sum, u16 label (slot or LONE), and the
+// list of the runs that hold a slot (u16 run index, ascending), at fixed offsets from one base address
+// (one register per bank in the hot loops). The list lets the end-of-row passes visit the slot runs
+// without testing every run for LONE, a branch no processor predicts on noise.
 const RUN_ENTRIES: u32 = MAX_RUNS_PER_ROW + 1; // the runs and the sentinel past them
 const B_START: u32 = 0;
 const B_END: u32 = RUN_ENTRIES << 1;
 const B_GREY: u32 = RUN_ENTRIES << 2;
 const B_LABEL: u32 = RUN_ENTRIES << 3;
-const BANK_BYTES: u32 = RUN_ENTRIES * 10;
+const B_SLOT_RUNS: u32 = RUN_ENTRIES * 10;
+const BANK_BYTES: u32 = RUN_ENTRIES * 12;
 const banks: usize = memory.data(BANK_BYTES << 1, 16);
 
 // Stamps are y + 1 <= MAX_HEIGHT_PX < DONE; slot indices are < SLOTS < LONE.
@@ -42,6 +47,9 @@ let prevBank: usize = banks;
 let curBank: usize = banks + BANK_BYTES;
 let prevCount: u32 = 0;
 let prevY: u32 = 0;
+// Runs of the previous row that hold a slot, and its longest run (px).
+let prevSlotRuns: u32 = 0;
+let prevLongestRunPx: u32 = 0;
 let freeTop: u32 = 0;
 let mergedCount: u32 = 0;
 
@@ -80,6 +88,8 @@ export function resetLabeller(): void {
   store<u16>(prevBank, <u16>RUN_SENTINEL, B_START);
   store<u16>(prevBank, <u16>RUN_SENTINEL, B_END);
   prevCount = 0;
+  prevSlotRuns = 0;
+  prevLongestRunPx = 0;
   mergedCount = 0;
   labellerOverflows = 0;
 }
@@ -157,24 +167,42 @@ export function resetLabeller(): void {
   releaseSlot(s);
 }
 
+/** Hands a slot object of the previous row that the current row (stamp `stamp`) did not continue to the sink. */
+// @ts-ignore: decorator
+@inline function completeSlotRun(pb: usize, k: u32, stamp: u32): void {
+  const l = labelOf(pb, k);
+  const r = mergedCount != 0 ? findRoot(l) : l;
+  const seen = seenOf(r);
+  if (seen != stamp && seen != DONE) emit(r);
+}
+
 /**
  * Hands the objects of the previous row (row `y`, in bank `pb`) that the current row did not continue
- * to the sink: a LONE run is a whole object; a slot whose stamp is not `stamp` is complete. Left to
- * right, so objects complete in the same order as with eager slots.
+ * to the sink: a LONE run is a whole object; a slot whose stamp is not `stamp` is complete.
+ *
+ * When an object's place in the order matters (the debug log; a candidate for classification, which a
+ * LONE run can be only if it is long enough), left to right, so that objects complete in the same order
+ * as with eager slots. Otherwise the tallies, which do not depend on the order, take every LONE run
+ * without a branch on it, and the slot runs follow from their list.
  */
 // @ts-ignore: decorator
 @inline function completePrevious(pb: usize, y: u32, stamp: u32): void {
-  for (let k: u32 = 0; k < prevCount; k++) {
-    const l = labelOf(pb, k);
-    if (l == LONE) {
-      const x0 = startOf(pb, k);
-      const x1 = endOf(pb, k);
-      completeObject(x1 - x0 + 1, greyOf(pb, k), x0, y, x1, y);
-    } else {
-      const r = mergedCount != 0 ? findRoot(l) : l;
-      const seen = seenOf(r);
-      if (seen != stamp && seen != DONE) emit(r);
+  if (!ASC_FEATURE_SIMD || objectLogEnabled || (collectingCandidates && prevLongestRunPx >= vignetteMinAreaPx)) {
+    for (let k: u32 = 0; k < prevCount; k++) {
+      if (labelOf(pb, k) == LONE) {
+        const x0 = startOf(pb, k);
+        const x1 = endOf(pb, k);
+        completeObject(x1 - x0 + 1, greyOf(pb, k), x0, y, x1, y);
+      } else {
+        completeSlotRun(pb, k, stamp);
+      }
     }
+  } else {
+    for (let k: u32 = 0; k < prevCount; k++) {
+      tallyRun(endOf(pb, k) - startOf(pb, k) + 1, greyOf(pb, k), labelOf(pb, k) == LONE);
+    }
+    const list = pb + B_SLOT_RUNS;
+    for (let t: u32 = 0; t < prevSlotRuns; t++) completeSlotRun(pb, ld16(list, t), stamp);
   }
 }
 
@@ -189,9 +217,13 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
   // Previous runs touched so far, counted once each: when all are, no object of that row completes.
   let touched: u32 = 0;
   let touchedEnd: u32 = 0;
+  const slotList = cb + B_SLOT_RUNS;
+  let slotRuns: u32 = 0;
+  let longestRunPx: u32 = 0;
   for (let i: u32 = 0; i < n; i++) {
     const cs = startOf(cb, i);
     const ce = endOf(cb, i);
+    longestRunPx = max(longestRunPx, ce - cs + 1);
     // 8-connectivity: a previous run [ps, pe] touches [cs, ce] when ps <= ce + 1 and pe + 1 >= cs.
     // The sentinel past the last previous run stops both walks. Two steps of j are taken without a
     // loop branch (on noise the number of runs skipped is unpredictable; a mispredicted exit costs more).
@@ -218,18 +250,21 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
       const p = slot(root);
       store<u32>(p, load<u32>(p, 0) + (ce - cs + 1), 0);
       store<u32>(p, load<u32>(p, 4) + greyOf(cb, i), 4);
-      if (cs < <u32>load<u16>(p, 8)) store<u16>(p, <u16>cs, 8);
-      if (ce > <u32>load<u16>(p, 10)) store<u16>(p, <u16>ce, 10);
+      // Selects, not branches: whether a run widens its object is a coin toss on noise.
+      store<u16>(p, <u16>min(cs, <u32>load<u16>(p, 8)), 8);
+      store<u16>(p, <u16>max(ce, <u32>load<u16>(p, 10)), 10);
       store<u16>(p, <u16>y, 14);
       store<u16>(p, <u16>stamp, 18);
     }
     setLabel(cb, i, root);
+    st16(slotList, slotRuns, i);
+    slotRuns += <u32>(root != LONE);
   }
   // Labels given before a later merge may name a slot that is no longer a root (none without merges).
   if (mergedCount != 0) {
-    for (let i: u32 = 0; i < n; i++) {
-      const l = labelOf(cb, i);
-      if (l != LONE) setLabel(cb, i, findRoot(l));
+    for (let t: u32 = 0; t < slotRuns; t++) {
+      const i = ld16(slotList, t);
+      setLabel(cb, i, findRoot(labelOf(cb, i)));
     }
   }
   if (touched != prevCount) completePrevious(pb, y - 1, stamp);
@@ -239,6 +274,8 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
   prevBank = cb;
   curBank = pb;
   prevCount = n;
+  prevSlotRuns = slotRuns;
+  prevLongestRunPx = longestRunPx;
   prevY = y;
 }
 
@@ -247,4 +284,5 @@ export function finishLabelling(): void {
   // Labels are roots (resolved at the end of the row), and no stamp equals DONE.
   if (prevCount != 0) completePrevious(prevBank, prevY, DONE);
   prevCount = 0;
+  prevSlotRuns = 0;
 }

@@ -74,6 +74,27 @@ export function addObjectsOfArea(areaPx: u32, count: u32, greyFixed: u64): void 
   if (collectingCandidates || objectLogEnabled) noteObject(areaPx, greySum, xMin, yMin, xMax, yMax);
 }
 
+// Where tallyRun sends a run that is not an object of its own: written, never read.
+const discardedCount: usize = memory.data(4, 4);
+const discardedGreyFixed: usize = memory.data(8, 8);
+
+/**
+ * Tallies the one-run object [areaPx px, greySum] when `isObject`, and nothing otherwise, without a branch
+ * on `isObject` (on noise whether a run of the previous row is a whole object cannot be predicted). Only
+ * the tallies: the caller makes sure that neither the debug log nor the candidates want the object.
+ */
+// @ts-ignore: decorator
+@inline export function tallyRun(areaPx: u32, greySum: u32, isObject: bool): void {
+  frameObjects += <u32>isObject;
+  // Addresses chosen by a mask, not a select, which a C compiler may turn back into a branch.
+  const keep = -<usize>isObject;
+  const bin = <usize>classBinOfArea(areaPx);
+  const c = discardedCount + ((frameClassCounts + (bin << 2) - discardedCount) & keep);
+  store<u32>(c, load<u32>(c) + 1);
+  const g = discardedGreyFixed + ((frameClassGreyFixed + (bin << 3) - discardedGreyFixed) & keep);
+  store<u64>(g, load<u64>(g) + greyFixed(greySum, areaPx));
+}
+
 /** The rarer destinations of a completed object: the classification candidates and the debug log. */
 function noteObject(areaPx: u32, greySum: u32, xMin: u32, yMin: u32, xMax: u32, yMax: u32): void {
   if (collectingCandidates && areaPx >= vignetteMinAreaPx && areaPx <= maxClassifyAreaPx) {

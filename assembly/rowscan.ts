@@ -31,18 +31,34 @@ const GATHER: u64 = 0x0102040810204080;
   return 0;
 }
 
-/** Foreground mask of the 64 pixels at `p`, plain build: SWAR compare of 8 bytes, then gather. */
+/** Foreground flags of the 8 pixels at `p`: bit 7 of byte i set when pixel i > thr (SWAR compare). */
 // @ts-ignore: decorator
-@inline function maskSwar(p: usize, add: u64, high: bool): u64 {
+@inline function flagsSwar(p: usize, add: u64, high: bool): u64 {
   // Per byte b: b > thr  <=>  ((b & 0x7f) + (127 - thr)) has bit 7 set, or b has bit 7 set (thr < 128);
   // for thr >= 128 both bit 7 of b and bit 7 of (b & 0x7f) + (255 - thr) must be set. No carries cross
   // bytes because each addend is <= 127.
+  const v = load<u64>(p);
+  const sum = (v & LOW7) + add;
+  return high ? sum & v & HIGH1 : (sum | v) & HIGH1;
+}
+
+/** Packs the 8 byte flags of `fg` (bit 7 of each byte) into 8 bits. */
+// @ts-ignore: decorator
+@inline function gatherFlags(fg: u64): u64 {
+  return ((fg >> 7) * GATHER) >> 56;
+}
+
+/** Foreground mask of the 64 pixels at `p`, plain build: eight SWAR compares, each gathered when not empty. */
+// @ts-ignore: decorator
+@inline function maskSwar(p: usize, add: u64, high: bool): u64 {
+  // Most words of a real frame are background: the test skips their gather (a 64-bit multiply and shifts,
+  // a dozen instructions on a 32-bit core). The plain build is the microcontrollers' (wasm2c), whose
+  // cores predict no branches: the test costs them a cycle or two on noise, where a desktop core would
+  // mispredict it half the time (that one runs the SIMD build).
   let m: u64 = 0;
   for (let i: u32 = 0; i < SCAN_BLOCK_PX; i += 8) {
-    const v = load<u64>(p + i);
-    const sum = (v & LOW7) + add;
-    const fg = high ? sum & v & HIGH1 : (sum | v) & HIGH1;
-    m |= (((fg >> 7) * GATHER) >> 56) << <u64>i;
+    const fg = flagsSwar(p + i, add, high);
+    if (fg != 0) m |= gatherFlags(fg) << <u64>i;
   }
   return m;
 }
@@ -94,12 +110,14 @@ export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEn
     store<u16>(runEnd + (<usize>ends << 1), <u16>(width - 1)); // the row ends in foreground
     ends++;
   }
-  // Grey sums: only run bytes are read, so this costs about the row's foreground.
+  // Grey sums: only run bytes are read, so this costs about the row's foreground. The first two pixels
+  // without a branch (runs of 1 and 2 px, mixed at random, are the worst case's); a + 1 is inside the
+  // row buffer, which holds whole blocks past `width`.
   for (let i: u32 = 0; i < starts; i++) {
     const a = <u32>load<u16>(runStart + (<usize>i << 1));
     const b = <u32>load<u16>(runEnd + (<usize>i << 1));
-    let sum = <u32>load<u8>(row + a);
-    for (let x = a + 1; x <= b; x++) sum += <u32>load<u8>(row + x);
+    let sum = <u32>load<u8>(row + a) + select<u32>(<u32>load<u8>(row + a + 1), 0, b > a);
+    for (let x = a + 2; x <= b; x++) sum += <u32>load<u8>(row + x);
     store<u32>(runGreySum + (<usize>i << 2), sum);
   }
   // Sentinel past the last run: larger than any pixel index, so walks over the runs stop there.
@@ -115,7 +133,22 @@ export function countRow(row: usize, width: u32, thr: u32): u32 {
   const high = thr >= 128;
   const add = ONES * <u64>(high ? 255 - thr : 127 - thr);
   let fg: u32 = 0;
-  for (let x: u32 = 0; x < width; x += SCAN_BLOCK_PX) fg += <u32>popcnt<u64>(blockMask(row, x, width, thr, add, high));
+  if (ASC_FEATURE_SIMD) {
+    for (let x: u32 = 0; x < width; x += SCAN_BLOCK_PX) fg += <u32>popcnt<u64>(blockMask(row, x, width, thr, add, high));
+  } else {
+    // No mask is needed, only its population: each word's flags, one per byte, are summed bytewise (at
+    // most 255 words, so no byte overflows), then across bytes. No gather, no 64-bit popcount.
+    const words = width >> 3;
+    let x: u32 = 0;
+    while (x < words << 3) {
+      const end = min(words << 3, x + (255 << 3));
+      let acc: u64 = 0;
+      for (; x < end; x += 8) acc += flagsSwar(row + x, add, high) >> 7;
+      const pairs = (acc & 0x00ff00ff00ff00ff) + ((acc >> 8) & 0x00ff00ff00ff00ff);
+      fg += <u32>((pairs * 0x0001000100010001) >> 48);
+    }
+    for (; x < width; x++) fg += <u32>(<u32>load<u8>(row + x) > thr);
+  }
   scanForegroundPx = fg;
   return fg;
 }

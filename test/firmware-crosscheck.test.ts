@@ -3,7 +3,8 @@
 // random noise at many densities, random blobs, realistic frames, adversarial shapes and the worst frames
 // below the over-exposure limit (dots, stripes, checkerboard, noise; full size at the limit itself, with
 // the early stop armed, and small ones of random sizes). Per-frame spectra (counts and rounded mean grey
-// per class) are checked against an independent computation.
+// per class) are checked against an independent computation, with the debug log on (objects complete in
+// order) and off (whole-run objects tallied without a branch per run).
 import { describe, expect, it } from "vitest";
 import { BUILDS, Firmware, FrameKind, Status, type BlocRecord, type LoggedObject } from "../host/firmware/index.js";
 import { labelFrame, sortObjects, type FrameObject } from "../host/reference/labeller.js";
@@ -122,6 +123,13 @@ describe("cross-check against the reference labeller", () => {
         expect(record.grey, c.name).toEqual(spectrum.grey);
         expect(fw.frameSummary().objectCount, c.name).toBe(reference.length);
         expect(fw.raw.slotOverflows(), c.name).toBe(0);
+        // Without the debug log the labeller tallies whole-run objects by another path (no branch per run,
+        // not in completion order): the same spectrum and count.
+        fw.runFrame(c.pixels, c.widthPx, c.heightPx, FrameKind.Lit, { timeS: 0, pressureDbar: 0, temperatureC: 0 }, false);
+        const unlogged = fw.takeRecords()[0] as BlocRecord;
+        expect(unlogged.counts, `${c.name} without the log`).toEqual(spectrum.counts);
+        expect(unlogged.grey, `${c.name} without the log`).toEqual(spectrum.grey);
+        expect(fw.frameSummary().objectCount, `${c.name} without the log`).toBe(reference.length);
         compared++;
       }
       expect(compared).toBe(ALL.length);

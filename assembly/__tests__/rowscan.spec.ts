@@ -77,6 +77,23 @@ describe("scanRow", () => {
     expect<i32>(bad).toBe(0);
   });
 
+  it("counts the widest rows exactly, all lit and random, past 255 words (the plain build sums flags bytewise)", () => {
+    let bad: i32 = 0;
+    const thresholds: u32[] = [0, 21, 127, 128, 254];
+    for (let t = 0; t < thresholds.length; t++) {
+      const thr = thresholds[t];
+      for (let width: u32 = 2032; width <= MAX_WIDTH_PX; width += 9) {
+        for (let x: u32 = 0; x < ROW_BUFFER_BYTES; x++) store<u8>(row + x, 255);
+        if (countRow(row, width, thr) != width) bad++;
+        for (let x: u32 = 0; x < width; x++) store<u8>(row + x, <u8>(rand() & 255));
+        bad += mismatches(width, thr);
+      }
+      if (countRow(row, MAX_WIDTH_PX, thr) != countRow(row, MAX_WIDTH_PX + 64, thr)) bad++; // clamped to the widest row
+    }
+    for (let x: u32 = 0; x < ROW_BUFFER_BYTES; x++) store<u8>(row + x, 0);
+    expect<i32>(bad).toBe(0);
+  });
+
   it("treats grey equal to the threshold as background", () => {
     store<u8>(row, 21); store<u8>(row + 1, 22); store<u8>(row + 2, 21);
     expect<u32>(scanRow(row, 3, 21, starts, ends, sums)).toBe(1);

@@ -9,7 +9,7 @@
 // never costs a slot. The objects, and the order they complete in, are those of eager slots.
 
 import { MAX_OBJECT_SLOTS, MAX_RUNS_PER_ROW } from "./constants";
-import { RUN_SENTINEL, scanRow, scanForegroundPx } from "./rowscan";
+import { MASK_BYTES, MASK_ENDS, MASK_ENDS_BEFORE, MASK_STARTS, MASK_STARTS_BEFORE, RUN_SENTINEL, scanRow, scanForegroundPx } from "./rowscan";
 import { completeObject, objectLogEnabled, tallyRun } from "./objectsink";
 import { collectingCandidates } from "./candidates";
 import { vignetteMinAreaPx } from "./config";
@@ -36,7 +36,9 @@ const B_END: u32 = RUN_ENTRIES << 1;
 const B_GREY: u32 = RUN_ENTRIES << 2;
 const B_LABEL: u32 = RUN_ENTRIES << 3;
 const B_SLOT_RUNS: u32 = RUN_ENTRIES * 10;
-const BANK_BYTES: u32 = RUN_ENTRIES * 12;
+// The row's start and end masks (rowscan.ts), 8-aligned.
+const B_MASKS: u32 = (RUN_ENTRIES * 12 + 7) & ~7;
+const BANK_BYTES: u32 = (B_MASKS + MASK_BYTES + 7) & ~7;
 const banks: usize = memory.data(BANK_BYTES << 1, 16);
 
 // Stamps are y + 1 <= MAX_HEIGHT_PX < DONE; slot indices are < SLOTS < LONE.
@@ -87,6 +89,7 @@ export function resetLabeller(): void {
   // No previous row: its sentinel stops the walks over it at once.
   store<u16>(prevBank, <u16>RUN_SENTINEL, B_START);
   store<u16>(prevBank, <u16>RUN_SENTINEL, B_END);
+  memory.fill(prevBank + B_MASKS, 0, MASK_BYTES);
   prevCount = 0;
   prevSlotRuns = 0;
   prevLongestRunPx = 0;
@@ -206,11 +209,20 @@ export function resetLabeller(): void {
   }
 }
 
+/** How many runs of a row start (or end: which `bits` and `before` say) before pixel x, off its masks. */
+// @ts-ignore: decorator
+@inline function prevRunsBefore(masks: usize, bits: u32, before: u32, x: u32): u32 {
+  const block = <usize>(x >> 6);
+  const below = load<u64>(masks + bits + (block << 3)) & ((<u64>1 << <u64>(x & 63)) - 1);
+  return <u32>load<u16>(masks + before + (block << 1)) + <u32>popcnt<u64>(below);
+}
+
 /** Labels row `y` (pixels at `row`), completing the objects that the row does not continue. */
 export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
   const pb = prevBank;
   const cb = curBank;
-  const n = scanRow(row, width, thr, cb + B_START, cb + B_END, cb + B_GREY);
+  const n = scanRow(row, width, thr, cb + B_START, cb + B_END, cb + B_GREY, cb + B_MASKS);
+  const pm = pb + B_MASKS;
   rowForegroundPx = scanForegroundPx;
   const stamp = y + 1;
   let j: u32 = 0;
@@ -224,15 +236,24 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
     const cs = startOf(cb, i);
     const ce = endOf(cb, i);
     longestRunPx = max(longestRunPx, ce - cs + 1);
-    // 8-connectivity: a previous run [ps, pe] touches [cs, ce] when ps <= ce + 1 and pe + 1 >= cs.
-    // The sentinel past the last previous run stops both walks. Two steps of j are taken without a
-    // loop branch (on noise the number of runs skipped is unpredictable; a mispredicted exit costs more).
-    j += <u32>(endOf(pb, j) + 1 < cs);
-    j += <u32>(endOf(pb, j) + 1 < cs);
-    while (endOf(pb, j) + 1 < cs) j++;
+    // 8-connectivity: a previous run [ps, pe] touches [cs, ce] when ps <= ce + 1 and pe + 1 >= cs. So the
+    // runs it touches are j..k-1: j the previous runs whose end bit (pe + 1) lies before cs, k those whose
+    // start lies before ce + 2. SIMD build: both counted off the previous row's masks, with no walk and
+    // no chain from one run to the next (a walk's loads wait on each other, and its exits mispredict).
+    // Plain build: walked (the sentinel past the last previous run stops both walks), which costs a
+    // microcontroller fewer instructions than two 64-bit population counts.
+    let kEnd: u32 = 0;
+    if (ASC_FEATURE_SIMD) {
+      j = prevRunsBefore(pm, MASK_ENDS, MASK_ENDS_BEFORE, cs);
+      kEnd = prevRunsBefore(pm, MASK_STARTS, MASK_STARTS_BEFORE, ce + 2);
+    } else {
+      j += <u32>(endOf(pb, j) + 1 < cs);
+      j += <u32>(endOf(pb, j) + 1 < cs);
+      while (endOf(pb, j) + 1 < cs) j++;
+    }
     let root = LONE;
     let k = j;
-    for (; startOf(pb, k) <= ce + 1; k++) {
+    for (; ASC_FEATURE_SIMD ? k < kEnd : startOf(pb, k) <= ce + 1; k++) {
       let r = labelOf(pb, k);
       if (r == LONE) {
         r = openSlot(startOf(pb, k), endOf(pb, k), greyOf(pb, k), y - 1);

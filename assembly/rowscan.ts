@@ -71,14 +71,37 @@ const GATHER: u64 = 0x0102040810204080;
   return w;
 }
 
+/** Scan blocks a row's start and end masks cover: every block of the widest row, and one past it. */
+export const MASK_BLOCKS: u32 = (MAX_WIDTH_PX + SCAN_BLOCK_PX - 1) / SCAN_BLOCK_PX + 1;
+/** Byte offsets, from `masks`, of the arrays scanRow fills: start bits, end bits (u64 each), and the starts and ends before each block (u16). */
+export const MASK_STARTS: u32 = 0;
+export const MASK_ENDS: u32 = MASK_BLOCKS << 3;
+export const MASK_STARTS_BEFORE: u32 = MASK_BLOCKS << 4;
+export const MASK_ENDS_BEFORE: u32 = (MASK_BLOCKS << 4) + (MASK_BLOCKS << 1);
+/** Bytes of the mask arrays. */
+export const MASK_BYTES: u32 = (MASK_BLOCKS << 4) + (MASK_BLOCKS << 2);
+
+/** Writes block `block`'s start and end bits and the runs started and ended before it. */
+// @ts-ignore: decorator
+@inline function storeMasks(masks: usize, block: usize, s: u64, e: u64, starts: u32, ends: u32): void {
+  store<u64>(masks + (block << 3), s, MASK_STARTS);
+  store<u64>(masks + (block << 3), e, MASK_ENDS);
+  store<u16>(masks + (block << 1), <u16>starts, MASK_STARTS_BEFORE);
+  store<u16>(masks + (block << 1), <u16>ends, MASK_ENDS_BEFORE);
+}
+
 /** Sentinel written as the start and end of entry n (one past the last run): past any pixel index. */
 export const RUN_SENTINEL: u32 = 0xffff;
 
 /**
  * Scans `width` pixels at `row` into run arrays (u16 start, u16 inclusive end, u32 grey sum) of
  * MAX_RUNS_PER_ROW + 1 entries; returns the run count n, and writes RUN_SENTINEL at start and end n.
+ * SIMD build: at `masks` (MASK_BYTES), per scan block, the bits where a run starts and where one has
+ * just ended (the first background pixel after it), and how many runs started and ended before the
+ * block; with them the runs of this row that start or end before any x are counted without a walk
+ * (labeller.ts). The plain build writes none: its cores walk more cheaply than they count bits.
  */
-export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEnd: usize, runGreySum: usize): u32 {
+export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEnd: usize, runGreySum: usize, masks: usize): u32 {
   // A row of at most MAX_WIDTH_PX pixels holds at most MAX_RUNS_PER_ROW runs: the arrays cannot overflow.
   width = min(width, MAX_WIDTH_PX);
   const high = thr >= 128;
@@ -87,12 +110,15 @@ export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEn
   let ends: u32 = 0;
   let fg: u32 = 0;
   let carry: u64 = 0; // 1 when the pixel before the block is foreground
-  for (let x: u32 = 0; x < width; x += SCAN_BLOCK_PX) {
+  let block: usize = 0;
+  for (let x: u32 = 0; x < width; x += SCAN_BLOCK_PX, block++) {
+    if (ASC_FEATURE_SIMD) storeMasks(masks, block, 0, 0, starts, ends);
     const w = blockMask(row, x, width, thr, add, high);
     if ((w | carry) == 0) continue;
     const before = (w << 1) | carry;
     let s = w & ~before; // a run starts here
     let e = before & ~w; // the first background pixel after a run (never bit 0 of block 0)
+    if (ASC_FEATURE_SIMD) storeMasks(masks, block, s, e, starts, ends);
     carry = w >> 63;
     fg += <u32>popcnt<u64>(w);
     while (s != 0) {
@@ -106,6 +132,8 @@ export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEn
       e &= e - 1;
     }
   }
+  // The block past the row (x = width + 1 may fall in it): no bits, every run before it.
+  if (ASC_FEATURE_SIMD) storeMasks(masks, block, 0, 0, starts, ends);
   if (carry != 0) {
     store<u16>(runEnd + (<usize>ends << 1), <u16>(width - 1)); // the row ends in foreground
     ends++;

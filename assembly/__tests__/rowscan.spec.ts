@@ -1,4 +1,4 @@
-import { countRow, scanRow } from "../rowscan";
+import { countRow, MASK_BYTES, scanRow } from "../rowscan";
 import { MAX_RUNS_PER_ROW, MAX_WIDTH_PX, ROW_BUFFER_BYTES } from "../constants";
 
 // The row buffer holds whole 64-px scan blocks; bytes past the width are stale and must be ignored.
@@ -6,6 +6,7 @@ const row = memory.data(ROW_BUFFER_BYTES, 16);
 const starts = memory.data((MAX_RUNS_PER_ROW + 1) << 1, 16);
 const ends = memory.data((MAX_RUNS_PER_ROW + 1) << 1, 16);
 const sums = memory.data(MAX_RUNS_PER_ROW << 2, 16);
+const masks = memory.data(MASK_BYTES, 16);
 
 let seed: u32 = 12345;
 function rand(): u32 {
@@ -15,7 +16,7 @@ function rand(): u32 {
 
 /** Naive per-byte run finder: compares its runs with scanRow's; returns the number of mismatches. */
 function mismatches(width: u32, thr: u32): i32 {
-  const n = scanRow(row, width, thr, starts, ends, sums);
+  const n = scanRow(row, width, thr, starts, ends, sums, masks);
   let bad: i32 = 0;
   let k: u32 = 0;
   let x: u32 = 0;
@@ -59,7 +60,7 @@ describe("scanRow", () => {
 
   it("handles the widest row with the most runs", () => {
     for (let x: u32 = 0; x < MAX_WIDTH_PX; x++) store<u8>(row + x, (x & 1) == 0 ? 200 : 0);
-    expect<u32>(scanRow(row, MAX_WIDTH_PX, 21, starts, ends, sums)).toBe(MAX_RUNS_PER_ROW);
+    expect<u32>(scanRow(row, MAX_WIDTH_PX, 21, starts, ends, sums, masks)).toBe(MAX_RUNS_PER_ROW);
     expect<i32>(mismatches(MAX_WIDTH_PX, 21)).toBe(0);
   });
 
@@ -96,7 +97,7 @@ describe("scanRow", () => {
 
   it("treats grey equal to the threshold as background", () => {
     store<u8>(row, 21); store<u8>(row + 1, 22); store<u8>(row + 2, 21);
-    expect<u32>(scanRow(row, 3, 21, starts, ends, sums)).toBe(1);
+    expect<u32>(scanRow(row, 3, 21, starts, ends, sums, masks)).toBe(1);
     expect<u16>(load<u16>(starts)).toBe(1);
     expect<u32>(load<u32>(sums)).toBe(22);
   });

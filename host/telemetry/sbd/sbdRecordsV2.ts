@@ -9,6 +9,7 @@ import {
   float32Bits, float32FromBits, getSigned, getUnsigned, newSbdContexts, rescaleCount, type SbdContexts,
 } from "./sbdNumbers.js";
 import type { SbdBodyResult } from "./sbdRecords.js";
+import { noiseFraction, quantBin, quantIndex, quantIndexLimit } from "./noiseQuantiser.js";
 
 /** Counts below this use the message's smoothed rate rather than the previous record alone. */
 export const SMOOTH_BELOW = 64;
@@ -22,10 +23,11 @@ interface Prev {
   accN: number[]; accI: number;
 }
 
-/** Decodes `count` v2 records of `kind`; `table` is the one the header names (null for id 0). */
+/** Decodes `count` v2 records of `kind`; `table` is the one the header names (null for id 0), `noiseCode` the
+ *  header's (0 lossless; else counts come back as their bins' representatives, marked approximate). */
 export function decodeSbdBodyV2(
   kind: SliceKind, count: number, body: Uint8Array, table: SbdPriorTable | null, bodyOffset = 14,
-  costs: BitCosts | null = null, stats: BitStatistics | null = null,
+  costs: BitCosts | null = null, stats: BitStatistics | null = null, noiseCode = 0,
 ): SbdBodyResult {
   const d = new RangeDecoder(body);
   d.costs = costs;
@@ -40,7 +42,7 @@ export function decodeSbdBodyV2(
     for (; r < count; r++) {
       // Where the record starts, to the byte (the coder reads 4 bytes ahead): problems found later point there.
       offsets.push(bodyOffset + Math.min(Math.max(d.position - 4, 0), body.length));
-      const out = decodeRecord(kind, d, c, prev, table);
+      const out = decodeRecord(kind, d, c, prev, table, noiseCode);
       records.push(out.record);
       prev = out.state;
     }
@@ -55,7 +57,7 @@ export function decodeSbdBodyV2(
   return { ok: true, records, offsets };
 }
 
-function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Prev | null, table: SbdPriorTable | null) {
+function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Prev | null, table: SbdPriorTable | null, noiseCode: number) {
   const at = (field: string) => {
     if (d.costs !== null) d.costs.label = `${prev === null ? "first" : "later"}:${field}`;
   };
@@ -105,13 +107,15 @@ function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Pr
   const temperatureC = (state.q - 5000) / 1000; // the double nearest the 0.001 C decimal
   at("counts");
   const prior = table === null ? null : kind === "lpm" ? table.lpmCounts[bin] : table.blackCounts[bin];
-  const counts = decodeCounts(kind === "lpm" ? 18 : 5, d, c, prev, images, state.ints, prior);
+  const bounds: number[] = [];
+  const counts = decodeCounts(kind === "lpm" ? 18 : 5, d, c, prev, images, state.ints, prior, noiseCode, bounds);
   state.accI = prev === null ? images : halve(prev.accI) + images;
   state.accN = state.ints.map((n, k) => (prev === null ? n : halve(prev.accN[k]) + n));
-  if (kind === "black") return { record: { kind, ...base, temperatureC, counts } as SliceRecord, state };
+  const approximate = noiseCode === 0 ? {} : { approximate: { noiseFraction: noiseFraction(noiseCode), countBounds: bounds } };
+  if (kind === "black") return { record: { kind, ...base, temperatureC, counts, ...approximate } as SliceRecord, state };
   at("greys");
   state.grey = decodeGreys(d, c, prev, counts, state.ints, table === null ? null : table.lpmGreys[bin]);
-  return { record: { kind, ...base, temperatureC, counts, grey: state.grey } as SliceRecord, state };
+  return { record: { kind, ...base, temperatureC, counts, grey: state.grey, ...approximate } as SliceRecord, state };
 }
 
 /** a - floor(a / 2), exact for any a below 2^53. */
@@ -139,17 +143,33 @@ function predictCountV2(k: number, images: number, below: number, prev: Prev | n
   return div(i * BigInt(prior[k]) + 512n, 1024n);
 }
 
-function decodeCounts(classes: number, d: RangeDecoder, c: SbdContexts, prev: Prev | null, images: number, ints: number[], prior: readonly number[] | null): number[] {
+/** Counts (float32 values) of `classes` classes; fills `ints` with their integer views and, in the noise-bounded
+ *  mode (`noiseCode` > 0), `bounds` with each count's largest error (0 where sent exactly). */
+function decodeCounts(
+  classes: number, d: RangeDecoder, c: SbdContexts, prev: Prev | null, images: number, ints: number[], prior: readonly number[] | null,
+  noiseCode: number, bounds: number[],
+): number[] {
   const counts: number[] = [];
   for (let k = 0; k < classes; k++) {
     const cls = d.tree(c.ulp, 2);
     if (cls === 3) {
       counts.push(float32FromBits(d.direct(32)));
       ints.push(0);
+      bounds.push(0);
       continue;
     }
     const pred = capPrediction(predictCountV2(k, images, k === 0 ? 0 : ints[k - 1], prev, prior));
-    const n = checkRange(`count ${k + 1}`, pred + getSigned(d, c.count[cappedBitLength(pred, COUNT_CONTEXTS - 1)]), TWO_32 - 1);
+    const residual = getSigned(d, c.count[cappedBitLength(pred, COUNT_CONTEXTS - 1)]);
+    let n: number;
+    if (noiseCode === 0) {
+      n = checkRange(`count ${k + 1}`, pred + residual, TWO_32 - 1);
+    } else {
+      // The residual is between bin indexes; the count is its bin's representative.
+      const q = checkRange(`count ${k + 1} bin index`, quantIndex(pred, noiseCode) + residual, quantIndexLimit(noiseCode) - 1);
+      const bin = quantBin(q, noiseCode);
+      n = bin.value;
+      bounds.push(bin.bound);
+    }
     const bits = float32Bits(n) + (cls === 1 ? 1 : cls === 2 ? -1 : 0);
     if (bits < 0) throw new SbdBodyError(`count ${k + 1}: one ulp below 0`);
     counts.push(float32FromBits(bits));

@@ -25,6 +25,7 @@ export const ARGO_FIELDS: Readonly<{ common: readonly ArgoField[]; lpm: readonly
     f("PRES", "dbar", 1, "pressure as transmitted (0.1 dbar resolution)"),
     f("PHASE", "", 1, "CTS5 cycle phase: DESCENT, PARK, DEEP_PROFILE, SHORT_PARK, ASCENT or SURFACE"),
     f("PROCESSING", "", 1, "float processing: RW raw, DW decimated raw, AM mean of the slice's blocs"),
+    f("NOISE_FRACTION", "", 1, "SBD noise-bounded mode only (absent, CSV empty, when the counts are exact): the counts are approximate, each sent with a step of at most NOISE_FRACTION x sqrt(count)"),
   ],
   lpm: [
     f("NB_IMAGE_PARTICLES", "count", 1, "images summed in the slice"),
@@ -32,11 +33,13 @@ export const ARGO_FIELDS: Readonly<{ common: readonly ArgoField[]; lpm: readonly
     f("NB_SIZE_SPECTRA_PARTICLES", "count", 18, "particles per size class summed over the slice's images"),
     f("GREY_SIZE_SPECTRA_PARTICLES", "grey level", 18, "mean grey level per size class (0-255)"),
     f("CONCENTRATION_LPM", "#/L", 18, "NB_SIZE_SPECTRA_PARTICLES / (Image_volume * NB_IMAGE_PARTICLES)"),
+    f("NB_SIZE_SPECTRA_PARTICLES_BOUND", "count", 18, "noise-bounded mode only: the largest |decoded - sent| of each count (0 where exact)"),
   ],
   black: [
     f("BLACK_NB_IMAGE_PARTICLES", "count", 1, "black images in the record"),
     f("BLACK_TEMP_PARTICLES", "degree_Celsius", 1, "camera internal temperature"),
     f("BLACK_NB_SIZE_SPECTRA_PARTICLES", "count", 5, "noise objects in size classes 1-5"),
+    f("BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND", "count", 5, "noise-bounded mode only: the largest |decoded - sent| of each count (0 where exact)"),
   ],
   taxo: [
     f("NB_IMAGE_CATEGORY", "count", 1, "images summed in the slice"),
@@ -63,6 +66,8 @@ export interface ArgoRowBase {
   PRES: number;
   PHASE: Cts5Phase;
   PROCESSING: Processing;
+  /** Noise-bounded SBD mode only: the counts are approximate (the header's fraction of the Poisson sd). */
+  NOISE_FRACTION?: number;
 }
 
 /** An LPM row. */
@@ -74,6 +79,8 @@ export interface ArgoLpmRow extends ArgoRowBase {
   GREY_SIZE_SPECTRA_PARTICLES: number[];
   /** Null values when the image volume is unknown or the slice has no images. */
   CONCENTRATION_LPM: (number | null)[];
+  /** Noise-bounded mode only: each count's largest error. */
+  NB_SIZE_SPECTRA_PARTICLES_BOUND?: number[];
 }
 
 /** A BLACK row. */
@@ -82,6 +89,8 @@ export interface ArgoBlackRow extends ArgoRowBase {
   BLACK_NB_IMAGE_PARTICLES: number;
   BLACK_TEMP_PARTICLES: number;
   BLACK_NB_SIZE_SPECTRA_PARTICLES: number[];
+  /** Noise-bounded mode only: each count's largest error. */
+  BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND?: number[];
 }
 
 /** A TAXO row; the vectors hold NB_CATEGORY values. */
@@ -136,6 +145,7 @@ export function toArgoRow(r: SliceRecord, options: ArgoRowOptions = {}): ArgoRow
         NB_SIZE_SPECTRA_PARTICLES: [...r.counts],
         GREY_SIZE_SPECTRA_PARTICLES: [...r.grey],
         CONCENTRATION_LPM: r.counts.map((c) => concentration(c, r.images, v)),
+        ...(r.approximate ? { NOISE_FRACTION: r.approximate.noiseFraction, NB_SIZE_SPECTRA_PARTICLES_BOUND: [...r.approximate.countBounds] } : {}),
       };
     case "black":
       return {
@@ -143,6 +153,7 @@ export function toArgoRow(r: SliceRecord, options: ArgoRowOptions = {}): ArgoRow
         BLACK_NB_IMAGE_PARTICLES: r.images,
         BLACK_TEMP_PARTICLES: r.temperatureC,
         BLACK_NB_SIZE_SPECTRA_PARTICLES: [...r.counts],
+        ...(r.approximate ? { NOISE_FRACTION: r.approximate.noiseFraction, BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND: [...r.approximate.countBounds] } : {}),
       };
     case "taxo":
       return {
@@ -186,11 +197,14 @@ export function fromArgoRow(row: unknown, where = "row"): SliceRecord {
   };
   const kind = oneOf("KIND", ["LPM", "BLACK", "TAXO"] as const);
   const base = { phase: oneOf("PHASE", CTS5_PHASES), processing: oneOf("PROCESSING", PROCESSINGS), timeS: num("TIME_UNIX_S"), pressureDbar: num("PRES") };
+  // Approximate counts (noise-bounded mode) keep their mark, so that compare never calls them identical.
+  const approximate = (boundName: string, length: number) =>
+    o.NOISE_FRACTION === undefined ? {} : { approximate: { noiseFraction: num("NOISE_FRACTION"), countBounds: nums(boundName, length) } };
   if (kind === "LPM") {
-    return { kind: "lpm", ...base, images: num("NB_IMAGE_PARTICLES"), temperatureC: num("TEMP_PARTICLES"), counts: nums("NB_SIZE_SPECTRA_PARTICLES", 18), grey: nums("GREY_SIZE_SPECTRA_PARTICLES", 18) };
+    return { kind: "lpm", ...base, images: num("NB_IMAGE_PARTICLES"), temperatureC: num("TEMP_PARTICLES"), counts: nums("NB_SIZE_SPECTRA_PARTICLES", 18), grey: nums("GREY_SIZE_SPECTRA_PARTICLES", 18), ...approximate("NB_SIZE_SPECTRA_PARTICLES_BOUND", 18) };
   }
   if (kind === "BLACK") {
-    return { kind: "black", ...base, images: num("BLACK_NB_IMAGE_PARTICLES"), temperatureC: num("BLACK_TEMP_PARTICLES"), counts: nums("BLACK_NB_SIZE_SPECTRA_PARTICLES", 5) };
+    return { kind: "black", ...base, images: num("BLACK_NB_IMAGE_PARTICLES"), temperatureC: num("BLACK_TEMP_PARTICLES"), counts: nums("BLACK_NB_SIZE_SPECTRA_PARTICLES", 5), ...approximate("BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND", 5) };
   }
   const n = num("NB_CATEGORY");
   const [index, objects, meanGrey] = ["INDEX_CATEGORY", "NB_OBJECT_CATEGORY", "OBJECT_MEAN_GREY_LEVEL_CATEGORY"].map((name) => nums(name, n));

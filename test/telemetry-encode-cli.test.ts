@@ -131,6 +131,14 @@ describe("uvp-float encode", () => {
     // The whole profile is an ascent, so slicing the log in one phase gives what the replay's float sent.
     const sbd = (d: string) => readdirSync(d).filter((f) => f.endsWith(".sbd")).sort().map((f) => statSync(join(d, f)).size);
     expect(sbd(join(dir, "fromlog"))).toEqual(sbd(join(dir, "tele")));
+    // --sbd-noise reaches the float side of a replay as it does encode's: the same noise-bounded messages.
+    const noisy = cli("replay", stream, "--out", join(dir, "m3"), "--telemetry", join(dir, "tele3"), "--sbd-noise", "0.1");
+    expect(noisy.status, noisy.stderr).toBe(0);
+    expect(cli("encode", join(dir, "m.rs232.log"), "--format", "sbd", "--out", join(dir, "fromlog3"), "--cycle", "1", "--sbd-noise", "0.1").status).toBe(0);
+    const bytesOf = (d: string) => readdirSync(d).filter((f) => f.endsWith(".sbd")).sort().map((f) => readFileSync(join(d, f)));
+    expect(Buffer.concat(bytesOf(join(dir, "tele3"))).equals(Buffer.concat(bytesOf(join(dir, "fromlog3"))))).toBe(true);
+    expect(bytesOf(join(dir, "tele3")).every((m) => m[9] >> 1 === 10)).toBe(true);
+    expect(cli("replay", stream, "--out", join(dir, "m4"), "--sbd-noise", "0.1").status).toBe(64); // without --telemetry
   });
 
   it("says what it needs", () => {

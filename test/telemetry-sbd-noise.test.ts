@@ -13,6 +13,7 @@ import { sliceRecordsFromAux } from "../host/telemetry/fromAux.js";
 import { decodeSbdMessage, decodeSbdMessages, crc16CcittFalse } from "../host/telemetry/sbd/index.js";
 import { quantBin, quantIndex, quantIndexLimit } from "../host/telemetry/sbd/noiseQuantiser.js";
 import { trainPriorTable } from "../host/telemetry/sbd/trainPriorTable.js";
+import { implausibleRecords, MAX_OBJECTS_PER_IMAGE } from "../host/telemetry/plausibility.js";
 import { CTS5_PHASES, type BlackSlice, type LpmSlice, type SliceRecord } from "../host/telemetry/types.js";
 import { Rng } from "../simulator/random.js";
 import { expectSurvivesDamage } from "./support/sbdDamage.js";
@@ -194,6 +195,15 @@ describe("noise-bounded messages", () => {
     // The same record with another code is a different message: the code is read, never assumed.
     const other = decodeSbdMessage("m", withFlags(m, 5 << 1));
     expect(other.ok ? other.records : null).not.toEqual(ok.ok ? ok.records : null);
+  });
+
+  it("the plausibility check gives an approximate count its bound: a full frame's objects stay plausible once rounded up", () => {
+    const base = { kind: "black" as const, phase: "ASCENT" as const, processing: "RW" as const, timeS: 1_650_000_000, pressureDbar: 100, images: 1, temperatureC: 20 };
+    const counts = [MAX_OBJECTS_PER_IMAGE + 300, 0, 0, 0, 0];
+    const check = (r: SliceRecord) => implausibleRecords([{ record: r, source: "m", offset: 14 }], 1_700_000_000);
+    expect(check({ ...base, counts, approximate: { noiseFraction: 1, countBounds: [512, 0, 0, 0, 0] } })).toEqual([]);
+    expect(check({ ...base, counts })[0].message).toMatch(/more than 1 images can hold/);
+    expect(check({ ...base, counts, approximate: { noiseFraction: 1, countBounds: [100, 0, 0, 0, 0] } })).toHaveLength(1);
   });
 
   it("the firmware refuses a code above 100 (a fraction above 1) and keeps its configuration", () => {

@@ -17,7 +17,7 @@ export interface ArgoField {
 const f = (name: string, unit: string, length: number, description: string): ArgoField => ({ name, unit, length, description });
 
 /** The output names of every row, then those of each kind, in CSV column order. */
-export const ARGO_FIELDS: Readonly<{ common: readonly ArgoField[]; lpm: readonly ArgoField[]; black: readonly ArgoField[]; taxo: readonly ArgoField[] }> = {
+export const ARGO_FIELDS: Readonly<{ common: readonly ArgoField[]; lpm: readonly ArgoField[]; black: readonly ArgoField[]; taxo: readonly ArgoField[]; approximate: readonly ArgoField[] }> = {
   common: [
     f("KIND", "", 1, "LPM (lit images), BLACK (images without light) or TAXO (classified objects)"),
     f("TIME", "UTC", 1, "time of the slice's first bloc, ISO 8601"),
@@ -25,7 +25,6 @@ export const ARGO_FIELDS: Readonly<{ common: readonly ArgoField[]; lpm: readonly
     f("PRES", "dbar", 1, "pressure as transmitted (0.1 dbar resolution)"),
     f("PHASE", "", 1, "CTS5 cycle phase: DESCENT, PARK, DEEP_PROFILE, SHORT_PARK, ASCENT or SURFACE"),
     f("PROCESSING", "", 1, "float processing: RW raw, DW decimated raw, AM mean of the slice's blocs"),
-    f("NOISE_FRACTION", "", 1, "SBD noise-bounded mode only (absent, CSV empty, when the counts are exact): the counts are approximate, each sent with a step of at most NOISE_FRACTION x sqrt(count)"),
   ],
   lpm: [
     f("NB_IMAGE_PARTICLES", "count", 1, "images summed in the slice"),
@@ -33,13 +32,11 @@ export const ARGO_FIELDS: Readonly<{ common: readonly ArgoField[]; lpm: readonly
     f("NB_SIZE_SPECTRA_PARTICLES", "count", 18, "particles per size class summed over the slice's images"),
     f("GREY_SIZE_SPECTRA_PARTICLES", "grey level", 18, "mean grey level per size class (0-255)"),
     f("CONCENTRATION_LPM", "#/L", 18, "NB_SIZE_SPECTRA_PARTICLES / (Image_volume * NB_IMAGE_PARTICLES)"),
-    f("NB_SIZE_SPECTRA_PARTICLES_BOUND", "count", 18, "noise-bounded mode only: the largest |decoded - sent| of each count (0 where exact)"),
   ],
   black: [
     f("BLACK_NB_IMAGE_PARTICLES", "count", 1, "black images in the record"),
     f("BLACK_TEMP_PARTICLES", "degree_Celsius", 1, "camera internal temperature"),
     f("BLACK_NB_SIZE_SPECTRA_PARTICLES", "count", 5, "noise objects in size classes 1-5"),
-    f("BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND", "count", 5, "noise-bounded mode only: the largest |decoded - sent| of each count (0 where exact)"),
   ],
   taxo: [
     f("NB_IMAGE_CATEGORY", "count", 1, "images summed in the slice"),
@@ -50,11 +47,17 @@ export const ARGO_FIELDS: Readonly<{ common: readonly ArgoField[]; lpm: readonly
     f("OBJECT_MEAN_GREY_LEVEL_CATEGORY", "grey level", 40, "mean grey level of the category's objects (0-255)"),
     f("CONCENTRATION_CATEGORY", "#/L", 40, "NB_OBJECT_CATEGORY / (Image_volume * NB_IMAGE_CATEGORY)"),
   ],
+  // SBD noise-bounded mode only (absent, CSV empty, when the counts are exact); last, so the columns before keep their places.
+  approximate: [
+    f("NOISE_FRACTION", "", 1, "the counts are approximate: each was sent with a step of at most NOISE_FRACTION x sqrt(count)"),
+    f("NB_SIZE_SPECTRA_PARTICLES_BOUND", "count", 18, "the largest |decoded - sent| of each LPM count (0 where exact)"),
+    f("BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND", "count", 5, "the largest |decoded - sent| of each BLACK count (0 where exact)"),
+  ],
 };
 
 /** Unit of every output name ("" when it has none), for CSV headers and reports. */
 export const ARGO_UNITS: Readonly<Record<string, string>> = Object.fromEntries(
-  [...ARGO_FIELDS.common, ...ARGO_FIELDS.lpm, ...ARGO_FIELDS.black, ...ARGO_FIELDS.taxo].map((x) => [x.name, x.unit]),
+  [...ARGO_FIELDS.common, ...ARGO_FIELDS.lpm, ...ARGO_FIELDS.black, ...ARGO_FIELDS.taxo, ...ARGO_FIELDS.approximate].map((x) => [x.name, x.unit]),
 );
 
 /** Fields every row has. */

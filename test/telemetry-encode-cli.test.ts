@@ -52,6 +52,11 @@ describe("uvp-float encode", () => {
     expect(lpm.NOISE_FRACTION).toBe(0.2);
     expect(lpm.NB_SIZE_SPECTRA_PARTICLES_BOUND).toHaveLength(18);
     expect(doc.summary.approximateRecords).toBe(271);
+    // A NetCDF file would read back as exact levels: refused, nothing written.
+    const nc = cli("decode", noisy, "--format", "netcdf", "--out", join(dir, "noise.nc"));
+    expect(nc.status).toBe(64);
+    expect(nc.stderr).toMatch(/approximate counts .* NetCDF layout cannot mark/);
+    expect(readdirSync(dir).some((f) => f.startsWith("noise.nc"))).toBe(false);
     for (const input of [decoded, noisy]) {
       const cmp = cli("compare", input, AUX, "--json");
       expect(cmp.status, cmp.stderr).toBe(2);

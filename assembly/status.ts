@@ -95,7 +95,7 @@ export enum Status {
   FLOAT_CONFIG_HEADER = 70,
   /** Float configuration with a bad zone table (1-8 zones, increasing positive boundaries, positive thickness, processing 0-2). */
   FLOAT_CONFIG_ZONES = 71,
-  /** Float configuration with an SBD limit outside 100-340 bytes, a float id of 2^24 or more, or no telemetry format. */
+  /** Float configuration with an SBD limit outside 100-340 bytes, a float id of 2^24 or more, no telemetry format, or an SBD noise code above 100. */
   FLOAT_CONFIG_TELEMETRY = 72,
   /** A float (slicing or telemetry) call before a successful floatConfigure. */
   FLOAT_NOT_CONFIGURED = 73,

@@ -9,7 +9,8 @@ import { benchReplay } from "./replayBench.js";
 import { benchClassify } from "./classifyBench.js";
 import { benchTelemetryBytes } from "./telemetryBytes.js";
 import { accountTable, bytesTable, floorTable } from "./telemetryTables.js";
-import { benchSbdPriors, v2Table } from "./sbdPriorsBench.js";
+import { benchSbdPriors, splitTables, v2Table } from "./sbdPriorsBench.js";
+import { benchSbdNoise, noiseTable } from "./sbdNoiseBench.js";
 import { realProfiles } from "./telemetryBytes.js";
 import { loadProfile } from "../host/config/profile.js";
 import { benchEmbedded, embeddedBenchText } from "./embeddedBench.js";
@@ -37,6 +38,8 @@ const telemetry = await benchTelemetryBytes();
 log("SBD format 2 with prior tables fitted on other profiles ...");
 const profile118 = loadProfile("000118LP");
 const sbdV2 = benchSbdPriors(realProfiles(), { zones: profile118.zones, float: profile118.float });
+log("SBD noise-bounded mode at f = 0.05-0.5, held-out tables ...");
+const sbdNoise = benchSbdNoise(realProfiles(), splitTables(realProfiles(), { zones: profile118.zones, float: profile118.float }), { zones: profile118.zones, float: profile118.float });
 
 const embeddedRounds = Math.max(3, ROUNDS >> 1);
 log(`embedded targets (native C, Cortex-M4F under QEMU), ${embeddedRounds} rounds ...`);
@@ -47,7 +50,7 @@ const decodeOutputs = await benchDecodeOutputs(Math.max(5, ROUNDS >> 1));
 
 const out = join(packageRoot(), "bench", "out");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry, sbdV2, embedded, decodeOutputs }, null, 2));
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, replay, classify, telemetry, sbdV2, sbdNoise, embedded, decodeOutputs }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
 console.log(`| build | pages | camera working state (budget 256 KiB) | float side (slicing, encoders) | model state | object slots |\n|---|---|---|---|---|---|`);
@@ -91,6 +94,8 @@ console.log(`\n## Information floor per real profile and kind (docs/operators.md
 console.log(floorTable(telemetry, sbdV2));
 console.log(`\n## Compact SBD format version 2 (firmware), prior tables fitted on other profiles\n`);
 console.log(v2Table(sbdV2, telemetry));
+console.log(`\n## SBD noise-bounded mode (optional, never the default): 340-byte messages, held-out tables\n`);
+console.log(noiseTable(sbdNoise, telemetry));
 console.log(`\n## Where the bytes go (six profiles, 340-byte messages): version 1\n`);
 console.log(accountTable(telemetry));
 console.log(`\n## Where the bytes go: version 2, held-out tables\n`);

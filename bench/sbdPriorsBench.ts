@@ -33,6 +33,16 @@ export interface ProfileV2Bytes {
 
 const total = (ms: Uint8Array[]) => ms.reduce((a, m) => a + m.length, 0);
 
+/** Per profile, the prior table of the split that held it out (fitted on the other half of the six). */
+export function splitTables(profiles: readonly { file: string; records: SliceRecord[] }[], base: Omit<SbdEncodeSettings, "cycle" | "sbdMaxBytes">): SbdPriorTable[] {
+  const fit = (others: typeof profiles): SbdPriorTable =>
+    trainPriorTable(1, others.map((p) => p.records), (records, table) => encodeSbdWithFirmware(records, table, { ...base, cycle: 1, sbdMaxBytes: 340 }));
+  const inSplit = (p: (typeof profiles)[number]) => SPLIT_FIT.some((c) => p.file.includes(`_${c}_`));
+  const tableA = fit(profiles.filter(inSplit));
+  const tableB = fit(profiles.filter((p) => !inSplit(p)));
+  return profiles.map((p) => (inSplit(p) ? tableB : tableA));
+}
+
 /** Encodes, checks that every message decodes to the records given (exactly), and measures. */
 export function benchSbdPriors(profiles: readonly { file: string; cycle: number; records: SliceRecord[] }[], base: Omit<SbdEncodeSettings, "cycle" | "sbdMaxBytes">, limits = [340, 270, 100]): ProfileV2Bytes[] {
   const settings = (cycle: number, sbdMaxBytes: number): SbdEncodeSettings => ({ ...base, cycle, sbdMaxBytes });
@@ -44,12 +54,10 @@ export function benchSbdPriors(profiles: readonly { file: string; cycle: number;
     if (back.problems.length > 0 || back.records.length !== p.records.length) throw new Error(`bench: ${p.file} v2 at ${limit} B does not decode back: ${back.problems[0]?.message}`);
     return ms;
   };
-  const inSplit = (p: (typeof profiles)[number]) => SPLIT_FIT.some((c) => p.file.includes(`_${c}_`));
-  const tableA = fit(profiles.filter(inSplit));
-  const tableB = fit(profiles.filter((p) => !inSplit(p)));
+  const heldOutTables = splitTables(profiles, base);
   const all = fit(profiles);
-  return profiles.map((p) => {
-    const heldOut = inSplit(p) ? tableB : tableA;
+  return profiles.map((p, i) => {
+    const heldOut = heldOutTables[i];
     const split: ProfileV2Bytes["split"] = {};
     let account: ProfileV2Bytes["account"] | null = null;
     for (const limit of limits) {

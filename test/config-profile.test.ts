@@ -125,6 +125,12 @@ describe("parseProfile: bad profiles", () => {
     expect(parseProfile({ ...base, float: { serialHex: "3AA8" } }, "t").float.serialHex).toBe("3aa8");
     expect(() => parseProfile({ ...base, float: { serialHex: "4903634" } }, "t")).toThrow(/float.serialHex must be 4 hex digits/);
     expect(() => parseProfile({ ...base, float: { wmo: 4903634, sbdMaxBytes: 341 } }, "t")).toThrow(/float.sbdMaxBytes must be an integer from 100 to 340, got 341/);
+    // The SBD noise-bounded mode: off unless a profile asks, in hundredths of the Poisson sd.
+    expect(parseProfile({ ...base, float: { sbdNoiseFraction: 0.1 } }, "t").float.sbdNoiseFraction).toBe(0.1);
+    expect(parseProfile({ ...base, float: { sbdNoiseFraction: 0 } }, "t").float).not.toHaveProperty("sbdNoiseFraction");
+    for (const bad of [1.5, -0.1, 0.125, "0.1", Number.NaN]) {
+      expect(() => parseProfile({ ...base, float: { sbdNoiseFraction: bad } }, "t")).toThrow(/float.sbdNoiseFraction must be a number from 0 to 1 in hundredths/);
+    }
     expect(() => parseProfile({ ...base, float: { wmo: 2 ** 24 } }, "t")).toThrow(/float.wmo must be an integer from 0 to 16777215/);
     expect(() => parseProfile({ ...base, zones: { ...(base.zones as object), processing: ["decimate", "mean", "mean", "mean", "mean"] } }, "t")).toThrow(/"raw" \/ "decimated" \/ "mean"/);
   });

@@ -22,7 +22,7 @@ const park: LpmSlice = { ...lpm, phase: "PARK", processing: "RW", images: 0, cou
 const records: SliceRecord[] = [lpm, black, taxo, park];
 
 describe("Argo-named rows", () => {
-  const allFields = [...ARGO_FIELDS.common, ...ARGO_FIELDS.lpm, ...ARGO_FIELDS.black, ...ARGO_FIELDS.taxo];
+  const allFields = [...ARGO_FIELDS.common, ...ARGO_FIELDS.lpm, ...ARGO_FIELDS.black, ...ARGO_FIELDS.taxo, ...ARGO_FIELDS.approximate];
 
   it("use the current AUX names, never the 2023 ones, each with a unit entry", () => {
     const names = allFields.map((x) => x.name);
@@ -68,6 +68,11 @@ describe("Argo-named rows", () => {
 
   it("read back into the same slice records, and name the field that does not", () => {
     for (const r of records) expect(fromArgoRow(toArgoRow(r, { imageVolumeL: 0.72 }))).toEqual(r);
+    // An approximate record (noise-bounded SBD) keeps its mark and bounds through a row and back.
+    const approximate: SliceRecord = { ...black, approximate: { noiseFraction: 0.1, countBounds: [3, 1, 0, 0, 0] } };
+    expect(toArgoRow(approximate)).toMatchObject({ NOISE_FRACTION: 0.1, BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND: [3, 1, 0, 0, 0] });
+    expect(fromArgoRow(toArgoRow(approximate))).toEqual(approximate);
+    expect(toArgoRow(black)).not.toHaveProperty("NOISE_FRACTION");
     expect(() => fromArgoRow({ ...toArgoRow(lpm), PHASE: "SINKING" }, "x.json record 3")).toThrow(/x\.json record 3: PHASE must be one of DESCENT/);
     expect(() => fromArgoRow({ ...toArgoRow(black), BLACK_NB_SIZE_SPECTRA_PARTICLES: [1, 2] })).toThrow(/BLACK_NB_SIZE_SPECTRA_PARTICLES must be 5 numbers/);
   });
@@ -85,7 +90,9 @@ describe("output formats", () => {
     const lines = csv.trimEnd().split("\n");
     expect(lines).toHaveLength(1 + records.length);
     const header = lines[0].split(",");
-    expect(header).toHaveLength(6 + (2 + 3 * 18) + (2 + 5) + (2 + 5 * 40));
+    // Then the noise-bounded mode's marks, last: NOISE_FRACTION and each count's bound.
+    expect(header).toHaveLength(6 + (2 + 3 * 18) + (2 + 5) + (2 + 5 * 40) + (1 + 18 + 5));
+    expect(header.slice(-24, -22)).toEqual(["NOISE_FRACTION", "NB_SIZE_SPECTRA_PARTICLES_BOUND_1 [count]"]);
     expect(header.length).toBe(csvColumns().length);
     expect(header.slice(0, 9)).toEqual(["KIND", "TIME [UTC]", "TIME_UNIX_S [s]", "PRES [dbar]", "PHASE", "PROCESSING", "NB_IMAGE_PARTICLES [count]", "TEMP_PARTICLES [degree_Celsius]", "NB_SIZE_SPECTRA_PARTICLES_1 [count]"]);
     expect(header).toContain("NB_SIZE_SPECTRA_PARTICLES_18 [count]");

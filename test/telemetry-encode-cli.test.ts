@@ -2,7 +2,7 @@
 // the firmware's encoders, decoded and compared with the AUX file by the operator's verbs; a replay's RS232 log
 // sliced and encoded; and replay --telemetry writing what the float sends.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +32,53 @@ describe("uvp-float encode", () => {
     expect(cli("decode", out, "--profile", "000118LP", "--out", decoded).status).toBe(0);
     const cmp = cli("compare", decoded, AUX);
     expect(cmp.status, cmp.stdout + cmp.stderr).toBe(0);
+  });
+
+  it("--sbd-noise: smaller messages, decoded marked APPROXIMATE with bounds, which compare calls within bound (exit 2), never identical", () => {
+    const lossless = join(dir, "sbd-lossless");
+    const noisy = join(dir, "sbd-noise");
+    expect(cli("encode", AUX, "--format", "sbd", "--out", lossless).status).toBe(0);
+    const enc = cli("encode", AUX, "--format", "sbd", "--out", noisy, "--sbd-noise", "0.2", "--json");
+    expect(enc.status, enc.stderr).toBe(0);
+    expect(JSON.parse(enc.stdout).sbdNoiseFraction).toBe(0.2);
+    const bytes = (d: string) => readdirSync(d).reduce((a, f) => a + statSync(join(d, f)).size, 0);
+    expect(bytes(noisy)).toBeLessThan(bytes(lossless));
+    const decoded = join(dir, "noise.json");
+    const dec = cli("decode", noisy, "--profile", "000118LP", "--out", decoded);
+    expect(dec.status, dec.stdout + dec.stderr).toBe(0);
+    expect(dec.stdout).toMatch(/APPROXIMATE: 271 records from noise-bounded SBD messages \(f = 0.2\)/);
+    const doc = JSON.parse(readFileSync(decoded, "utf8"));
+    const lpm = doc.records.find((r: { KIND: string }) => r.KIND === "LPM");
+    expect(lpm.NOISE_FRACTION).toBe(0.2);
+    expect(lpm.NB_SIZE_SPECTRA_PARTICLES_BOUND).toHaveLength(18);
+    expect(doc.summary.approximateRecords).toBe(271);
+    // A NetCDF file would read back as exact levels: refused, nothing written.
+    const nc = cli("decode", noisy, "--format", "netcdf", "--out", join(dir, "noise.nc"));
+    expect(nc.status).toBe(64);
+    expect(nc.stderr).toMatch(/approximate counts .* NetCDF layout cannot mark/);
+    expect(readdirSync(dir).some((f) => f.startsWith("noise.nc"))).toBe(false);
+    for (const input of [decoded, noisy]) {
+      const cmp = cli("compare", input, AUX, "--json");
+      expect(cmp.status, cmp.stderr).toBe(2);
+      const c = JSON.parse(cmp.stdout);
+      expect(c.verdict).toBe("within-bound");
+      expect(c.approximate.countsWithinBound).toBeGreaterThan(0);
+      expect(c.approximate.countsOutOfBound).toBe(0);
+      expect(c.approximate.worstErrorOverSd).toBeLessThanOrEqual(0.1);
+    }
+    expect(cli("compare", noisy, AUX).stdout).toMatch(/WITHIN BOUND, not identical/);
+    // A count pushed past its bound is a difference (exit 1), named with the bound it broke.
+    const k = lpm.NB_SIZE_SPECTRA_PARTICLES_BOUND.findIndex((b: number) => b > 0);
+    lpm.NB_SIZE_SPECTRA_PARTICLES[k] += lpm.NB_SIZE_SPECTRA_PARTICLES_BOUND[k] + 1;
+    const tampered = join(dir, "noise-tampered.json");
+    writeFileSync(tampered, JSON.stringify(doc));
+    const bad = cli("compare", tampered, AUX);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/NB_SIZE_SPECTRA_PARTICLES_\d+: decoded .* \(approximate, beyond its bound \d+\)/);
+    // Lossless stays the only mode called identical.
+    expect(cli("compare", lossless, AUX).status).toBe(0);
+    expect(cli("encode", AUX, "--format", "sbd", "--out", join(dir, "x"), "--sbd-noise", "1.5").status).toBe(64);
+    expect(cli("encode", AUX, "--format", "sbd", "--out", join(dir, "x"), "--sbd-noise", "0.125").status).toBe(64);
   });
 
   it("encodes one CTS5 file per kind, named by the float's serial, that compares identical too, and refuses to overwrite it", () => {
@@ -89,6 +136,14 @@ describe("uvp-float encode", () => {
     // The whole profile is an ascent, so slicing the log in one phase gives what the replay's float sent.
     const sbd = (d: string) => readdirSync(d).filter((f) => f.endsWith(".sbd")).sort().map((f) => statSync(join(d, f)).size);
     expect(sbd(join(dir, "fromlog"))).toEqual(sbd(join(dir, "tele")));
+    // --sbd-noise reaches the float side of a replay as it does encode's: the same noise-bounded messages.
+    const noisy = cli("replay", stream, "--out", join(dir, "m3"), "--telemetry", join(dir, "tele3"), "--sbd-noise", "0.1");
+    expect(noisy.status, noisy.stderr).toBe(0);
+    expect(cli("encode", join(dir, "m.rs232.log"), "--format", "sbd", "--out", join(dir, "fromlog3"), "--cycle", "1", "--sbd-noise", "0.1").status).toBe(0);
+    const bytesOf = (d: string) => readdirSync(d).filter((f) => f.endsWith(".sbd")).sort().map((f) => readFileSync(join(d, f)));
+    expect(Buffer.concat(bytesOf(join(dir, "tele3"))).equals(Buffer.concat(bytesOf(join(dir, "fromlog3"))))).toBe(true);
+    expect(bytesOf(join(dir, "tele3")).every((m) => m[9] >> 1 === 10)).toBe(true);
+    expect(cli("replay", stream, "--out", join(dir, "m4"), "--sbd-noise", "0.1").status).toBe(64); // without --telemetry
   });
 
   it("says what it needs", () => {

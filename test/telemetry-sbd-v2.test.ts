@@ -13,6 +13,7 @@ import { sliceRecordsFromAux } from "../host/telemetry/fromAux.js";
 import { decodeSbdMessages, priorTableBytes, priorTableProblem, PRIOR_TABLE_BYTES } from "../host/telemetry/sbd/index.js";
 import { trainPriorTable } from "../host/telemetry/sbd/trainPriorTable.js";
 import type { SliceRecord } from "../host/telemetry/types.js";
+import { expectSurvivesDamage } from "./support/sbdDamage.js";
 import { encodeSbdCycleV2 } from "./support/sbdReferenceEncoderV2.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "argo-4903634");
@@ -79,33 +80,6 @@ describe("prior tables", () => {
 
   it("the firmware's table-coded messages survive drops, duplicates, reordering, truncation and bit flips (30 seeds)", () => {
     const messages = encodeSbdWithFirmware(heldOut, table, { zones: profile.zones, float: profile.float, cycle: 46, sbdMaxBytes: 270 });
-    let state = 1;
-    const rand = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let seed = 0; seed < 30; seed++) {
-      state = seed + 1;
-      const damaged = new Set<number>();
-      const batch = messages.flatMap((m, i) => {
-        const x = rand();
-        if (x < 0.1) return [];
-        if (x < 0.2) return [m, m];
-        if (x < 0.3) {
-          damaged.add(i);
-          const b = m.slice();
-          b[Math.floor(rand() * b.length)] ^= 1 << Math.floor(rand() * 8);
-          return [b];
-        }
-        if (x < 0.35) {
-          damaged.add(i);
-          return [m.subarray(0, Math.floor(rand() * m.length))];
-        }
-        return [m];
-      }).sort(() => rand() - 0.5);
-      const r = decodeSbdMessages(inputs(batch), { priorTables: [table] });
-      const intact = messages.filter((m, i) => !damaged.has(i) && batch.includes(m));
-      const expected = decodeSbdMessages(inputs(intact), { priorTables: [table] });
-      expect(r.records.length).toBeGreaterThanOrEqual(expected.records.length);
-      for (const rec of expected.records) expect(r.records).toContainEqual(rec);
-      expect(r.problems.length).toBeGreaterThanOrEqual(damaged.size > 0 ? 1 : 0);
-    }
+    expectSurvivesDamage(messages, [table], 30);
   });
 });

@@ -3,7 +3,8 @@
 // Layout v1 (little-endian, 88 bytes), built by the host from a profile:
 //   0 u32 magic 0x46505655 ('UVPF')   4 u16 version (1)   6 u16 length (88)
 //   8 u32 float id (WMO number, < 2^24)   12 u16 cycle   14 u8 pattern   15 u8 zone count Z (1..8)
-//  16 u16 SBD message limit, bytes (100..340)   18 u8 formats (bit 0 CTS5, bit 1 SBD)   19 u8 reserved
+//  16 u16 SBD message limit, bytes (100..340)   18 u8 formats (bit 0 CTS5, bit 1 SBD)
+//  19 u8 SBD noise code (0 lossless; 1..100: counts within code/100 of their Poisson sd, docs/operators.md)
 //  20 f32 x 7 zone boundaries, dbar (first Z-1 used, increasing, > 0)
 //  48 f32 x 8 slice thickness per zone, dbar (0.01..10000)   80 u8 x 8 processing per zone (0 RW, 1 DW, 2 AM)
 //  (boundaries are at most 10000 dbar)
@@ -11,6 +12,7 @@
 import { floatAlloc } from "./arena";
 import { Status } from "../status";
 import { MAX_ZONES, SBD_MAX_BYTES, SBD_MIN_BYTES } from "./constants";
+import { NOISE_CODE_MAX } from "./noiseQuantiser";
 
 /** 'UVPF' read as a little-endian u32. */
 export const FLOAT_CONFIG_MAGIC: u32 = 0x46505655;
@@ -31,6 +33,8 @@ export let patternNumber: u32 = 0;
 export let zoneCount: u32 = 0;
 export let sbdLimitBytes: u32 = SBD_MAX_BYTES;
 export let formatMask: u32 = 0;
+/** SBD noise-bounded mode: 0 lossless (the default), else counts quantised to steps <= (code / 100) sqrt(N). */
+export let sbdNoiseCode: u32 = 0;
 
 /** Thinnest slice a zone may have (dbar): thinner ones would only number slices past any pressure sensor's resolution. */
 export const MIN_THICKNESS_DBAR: f32 = 0.01;
@@ -67,7 +71,8 @@ export function applyFloatConfig(lengthBytes: u32): Status {
   const id = load<u32>(p, 8);
   const limit = <u32>load<u16>(p, 16);
   const formats = <u32>load<u8>(p, 18);
-  if (id >= 1 << 24 || limit < SBD_MIN_BYTES || limit > SBD_MAX_BYTES || formats == 0 || formats > 3) {
+  const noise = <u32>load<u8>(p, 19);
+  if (id >= 1 << 24 || limit < SBD_MIN_BYTES || limit > SBD_MAX_BYTES || formats == 0 || formats > 3 || noise > NOISE_CODE_MAX) {
     return Status.FLOAT_CONFIG_TELEMETRY;
   }
   floatId = id;
@@ -76,6 +81,7 @@ export function applyFloatConfig(lengthBytes: u32): Status {
   zoneCount = zones;
   sbdLimitBytes = limit;
   formatMask = formats;
+  sbdNoiseCode = noise;
   for (let z: u32 = 0; z < MAX_ZONES; z++) {
     store<f32>(boundaries + (z << 2), z + 1 < zones ? load<f32>(p + 20 + (z << 2)) : f32.MAX_VALUE);
     store<f32>(thickness + (z << 2), z < zones ? load<f32>(p + 48 + (z << 2)) : 1);

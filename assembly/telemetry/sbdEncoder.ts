@@ -6,7 +6,7 @@ import { floatAlloc } from "./arena";
 import {
   KIND_LPM, SBD_CRC_BYTES, SBD_HEADER_BYTES, SBD_MAGIC, SBD_MAX_BYTES, SBD_MAX_NUMBER, SBD_MAX_RECORDS, SBD_SLACK_BYTES, SBD_VERSION,
 } from "./constants";
-import { cycleNumber, floatId, sbdLimitBytes } from "./floatConfig";
+import { cycleNumber, floatId, sbdLimitBytes, sbdNoiseCode } from "./floatConfig";
 import { priorTableId } from "./priorTable";
 import { rcFlush, rcLoad, rcPosition, rcSave, rcStart } from "./rangeEncoder";
 import { encodeSbdRecord, initProbabilities, PRED_BYTES, SBD_PROB_COUNT, useProbabilities } from "./sbdRecords";
@@ -135,7 +135,8 @@ function seal(kind: u32, last: bool): void {
   store<u8>(m, <u8>((floatId >> 16) & 0xff), 4);
   store<u16>(m, <u16>cycleNumber, 5);
   store<u16>(m, <u16>nextSequence, 7);
-  store<u8>(m, last ? 1 : 0, 9);
+  // Flags: bit 0 the cycle's last message, bits 1-7 the noise code (0 lossless).
+  store<u8>(m, <u8>((last ? 1 : 0) | (sbdNoiseCode << 1)), 9);
   store<u16>(m, <u16>load<u32>(counter(firstIndex, kind)), 10);
   store<u8>(m, <u8>records, 12);
   store<u8>(m, <u8>priorTableId, 13);

@@ -10,6 +10,8 @@ import {
 } from "./sliceRecord";
 import { rcBit, rcDirect, rcSigned, rcUnsigned } from "./rangeEncoder";
 import { priorBin, priorCount, priorGrey, priorProbability, priorTableId, priorTaxoGrey } from "./priorTable";
+import { sbdNoiseCode } from "./floatConfig";
+import { quantIndex, quantRepresentative } from "./noiseQuantiser";
 
 // Context numbers (each a 64-probability tree) and the single probabilities after them.
 const CTX_DT: u32 = 0;
@@ -218,7 +220,15 @@ function encodeCounts(r: usize, prev: usize, next: usize, first: bool, images: u
         else pred = prevImages == 0 ? pn : (pn * <u64>images + (prevImages >> 1)) / prevImages;
       }
       if (pred > 0xffffffff) pred = 0xffffffff;
-      rcSigned(tree(CTX_COUNT + min<u32>(bitLength(pred), COUNT_CONTEXTS - 1)), <i64>n - <i64>pred);
+      const ctx = tree(CTX_COUNT + min<u32>(bitLength(pred), COUNT_CONTEXTS - 1));
+      if (sbdNoiseCode == 0) {
+        rcSigned(ctx, <i64>n - <i64>pred);
+      } else {
+        // Noise-bounded mode: the bin index is sent; later predictions start from what the decoder will see.
+        const q = quantIndex(n, sbdNoiseCode);
+        n = quantRepresentative;
+        rcSigned(ctx, <i64>q - <i64>quantIndex(pred, sbdNoiseCode));
+      }
     }
     store<u64>(next + 48 + (k << 3), n);
     const acc = first ? 0 : load<u64>(prev + 224 + (k << 3));

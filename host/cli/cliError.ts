@@ -6,6 +6,8 @@ export const ExitCode = {
   OK: 0,
   /** replay: the firmware's output disagrees with the stream's ground truth; compare: decoded records differ from the AUX file; check: an output differs from the golden set or between the builds; model inspect: the model does not fit --model-area. */
   TRUTH_MISMATCH: 1,
+  /** compare: every record matched, but some counts are approximate (noise-bounded SBD messages) and agree only within their bounds: not identical. */
+  WITHIN_BOUND: 2,
   /** Bad command line: unknown verb or option, missing argument. */
   USAGE: 64,
   /** An input file is missing, unreadable or malformed. */

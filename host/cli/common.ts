@@ -1,5 +1,5 @@
 // Steps several verbs share: loading a profile, reading frames, configuring a firmware.
-import { loadProfile, type Profile } from "../config/profile.js";
+import { loadProfile, noiseFractionCode, type Profile } from "../config/profile.js";
 import { profileConfigBlob, type ProfileOverrides } from "../config/profileBlob.js";
 import { Firmware, Status, describeStatus, type Build } from "../firmware/index.js";
 import { decodeGreyFrame, FrameFormatError, type GreyFrame } from "../formats/greyFrame.js";
@@ -59,6 +59,16 @@ export function timeFromFileName(file: string): number | undefined {
 
 /** Smallest and largest CTS5 part size --cts5-part-bytes takes (a file of 99 parts is the decoder's most). */
 export const CTS5_PART_BYTES_RANGE = { min: 100, max: 16_777_216 } as const;
+
+/** --sbd-noise: the SBD noise-bounded mode's fraction of the Poisson sd, 0-1 in hundredths (0 lossless), or a usage error. */
+export function noiseOption(verb: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const x = /^\s*\d*\.?\d+\s*$/u.test(value) ? Number(value) : NaN;
+  if (noiseFractionCode(x) === null) {
+    throw new CliError(`uvp-float ${verb}: --sbd-noise must be a fraction from 0 to 1 in hundredths (e.g. 0.1; 0 = lossless), got "${value}"`, ExitCode.USAGE);
+  }
+  return x;
+}
 
 /** Parses --cts5-part-bytes: the largest CTS5 file, a larger one going as #01, #02, ... parts. */
 export function partBytesOption(verb: string, value: string | undefined): number | undefined {

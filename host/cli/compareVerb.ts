@@ -3,7 +3,7 @@ import { ArgoAuxError, readAuxProfileFileAsync } from "../formats/argo/auxReader
 import { sliceRecordsFromDecodedAux } from "../telemetry/fromAux.js";
 import type { AuxProfile } from "../formats/argo/auxTypes.js";
 import { isoTime } from "../telemetry/argoRecords.js";
-import { compareWithAux, comparisonIsClean, comparisonTable, type AuxComparison } from "../telemetry/compareAux.js";
+import { compareWithAux, comparisonTable, comparisonVerdict, type AuxComparison } from "../telemetry/compareAux.js";
 import { parseDecodedDocument, sliceRecordsOf } from "../telemetry/outputFormats.js";
 import { CTS5_PHASES, type Cts5Phase, type DecodeProblem, type SliceRecord } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
@@ -33,8 +33,12 @@ Example:
   uvp-float decode cycle-010/ --out 010.json
   uvp-float compare 010.json R4903634_010_aux.nc --phase ASCENT
 
-Exit codes: 0 every record matched with every field equal; 1 a field differs or a record is on one side
-only; 65 an input is unreadable, or decoding found problems, or part of the AUX file could not be read (a
+Approximate counts (decoded from noise-bounded SBD messages, marked NOISE_FRACTION) are never called equal:
+each must lie within its bound, and the verdict is then WITHIN BOUND (exit 2), not identical.
+
+Exit codes: 0 every record matched with every field equal (lossless telemetry only); 1 a field differs (an
+approximate count beyond its bound included) or a record is on one side only; 2 within bound: as 0, but
+some counts are approximate and agree only within their bounds; 65 an input is unreadable, or decoding found problems, or part of the AUX file could not be read (a
 truncated file: each problem is listed, the comparison of the rest is still printed, and 65 wins over 1);
 64 usage.`;
 
@@ -57,11 +61,12 @@ export const compareVerb: Verb = {
     const { records, problems } = await decodedRecords(positionals.slice(0, -1));
     const c = compareWithAux(records, aux, { phases });
 
-    if (values.json) console.log(JSON.stringify({ aux: auxPath, platform: aux.platform, cycle: aux.cycle, direction: aux.direction, ...c, decodeProblems: problems, auxProblems: aux.problems }, null, 1));
+    if (values.json) console.log(JSON.stringify({ aux: auxPath, platform: aux.platform, cycle: aux.cycle, direction: aux.direction, verdict: comparisonVerdict(c), ...c, decodeProblems: problems, auxProblems: aux.problems }, null, 1));
     else console.log(report(c, aux, auxPath, problems, phases, maxShown).join("\n"));
     // What could not be read cannot be said equal: damaged input on either side wins over a difference.
     if (problems.length > 0 || aux.problems.length > 0) return ExitCode.INPUT;
-    return comparisonIsClean(c) ? ExitCode.OK : ExitCode.TRUTH_MISMATCH;
+    const verdict = comparisonVerdict(c);
+    return verdict === "identical" ? ExitCode.OK : verdict === "within-bound" ? ExitCode.WITHIN_BOUND : ExitCode.TRUTH_MISMATCH;
   },
 };
 
@@ -135,13 +140,19 @@ function report(c: AuxComparison, aux: AuxProfile, auxPath: string, problems: De
     if (items.length > maxShown) lines.push(`    ... ${items.length - maxShown} more (--max-differences, or --json for all)`);
   };
   const when = (t: number, p: number) => `${isoTime(t) ?? `time ${t}`} ${p.toFixed(1)} dbar`;
-  listed("differences", c.differences.map((d) => `${d.kind.toUpperCase()} ${when(d.timeS, d.pressureDbar)} ${d.field}: decoded ${d.decoded}, AUX ${d.aux}`));
+  listed("differences", c.differences.map((d) => `${d.kind.toUpperCase()} ${when(d.timeS, d.pressureDbar)} ${d.field}: decoded ${d.decoded}, AUX ${d.aux}${d.bound !== undefined ? ` (approximate, beyond its bound ${d.bound})` : ""}`));
+  const a = c.approximate;
+  if (a.records > 0) {
+    lines.push(`  approximate counts (noise-bounded SBD) in ${a.records} records: ${a.countsEqual} equal, ${a.countsWithinBound} within their bound (largest error ${a.worstErrorOverSd.toFixed(3)} sd), ${a.countsOutOfBound} beyond it`);
+  }
   listed("only decoded", c.onlyInDecodedRecords.map((r) => `${r.kind.toUpperCase()} ${when(r.timeS, r.pressureDbar)}${r.phase ? ` ${r.phase}` : ""}`));
   listed("only in the AUX file", c.onlyInAuxRecords.map((r) => `${r.kind.toUpperCase()} ${when(r.timeS, r.pressureDbar)}`));
   listed("decoding problems", problems.map(problemLine));
   listed("not compared: problems reading the AUX file", aux.problems);
   const unread = problems.length > 0 || aux.problems.length > 0;
-  const verdict = comparisonIsClean(c) ? "identical: every record matched, every field equal" : "DIFFERENT";
-  lines.push(unread ? `  ${comparisonIsClean(c) ? "identical as far as read" : "DIFFERENT"}, but INCOMPLETE: ${problems.length} decoding problem(s), ${aux.problems.length} AUX file problem(s) above; what they cover was not compared` : `  ${verdict}`);
+  const v = comparisonVerdict(c);
+  const verdict = v === "identical" ? "identical: every record matched, every field equal"
+    : v === "within-bound" ? "WITHIN BOUND, not identical: every record matched, every field equal except approximate counts, each within its bound" : "DIFFERENT";
+  lines.push(unread ? `  ${v === "identical" ? "identical as far as read" : v === "within-bound" ? "within bound as far as read" : "DIFFERENT"}, but INCOMPLETE: ${problems.length} decoding problem(s), ${aux.problems.length} AUX file problem(s) above; what they cover was not compared` : `  ${verdict}`);
   return lines;
 }

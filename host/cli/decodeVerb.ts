@@ -15,7 +15,10 @@ const help = `Usage: uvp-float decode <files or directories...> [options]
 Decodes what a float transmitted: CTS5 files (xxxx_ccc_mm_uvp6_lpm.hex, _uvp6_txo.hex, _uvp6_blk.hex, whole
 or split into parts #01, #02, ... that are joined byte for byte, a missing or repeated part being reported)
 and this project's compact SBD messages (format versions 1 and 2; a version-2
-message coded with a prior table needs a profile under profiles/ that carries it), into records named like
+message coded with a prior table needs a profile under profiles/ that carries it; counts of a noise-bounded
+message come marked approximate: NOISE_FRACTION and a per-count bound, NB_SIZE_SPECTRA_PARTICLES_BOUND /
+BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND, the report says APPROXIMATE; --format netcdf refuses them, its
+layout having no place for the mark), into records named like
 the Argo AUX variables (PRES, NB_SIZE_SPECTRA_PARTICLES, BLACK_NB_SIZE_SPECTRA_PARTICLES, NB_OBJECT_CATEGORY,
 ...). A file is recognised by its first byte (0x1B, 0x1C, 0x1D: CTS5; 0x55: SBD) or else by its name; a
 directory is decoded file by file in name order (files that are neither are listed as skipped). Damaged
@@ -49,7 +52,7 @@ Examples:
 
 Exit codes (every output is written whole, or not at all): 0 everything decoded without a problem; 65 problems were found (damaged, truncated or unknown
 input, SBD messages missing or rejected): the output still holds every record that could be decoded, and
-the summary lists each problem; 64 usage (an output that is an input included); 73 --out exists (give --force) or cannot be written (ecopart: one of its files exists).`;
+the summary lists each problem; 64 usage (an output that is an input included; --format netcdf of approximate counts); 73 --out exists (give --force) or cannot be written (ecopart: one of its files exists).`;
 
 /** The decode verb. */
 export const decodeVerb: Verb = {
@@ -81,6 +84,13 @@ export const decodeVerb: Verb = {
     const decoded = decodeTelemetryFiles(read.files);
     const problems = [...read.problems, ...decoded.problems];
     const perKind = recordsPerKind(decoded.records);
+    // Noise-bounded SBD messages: their counts are approximate, and every output must say so.
+    const approximate = decoded.records.filter((r) => r.kind !== "taxo" && r.approximate !== undefined);
+    const fractions = [...new Set(approximate.map((r) => (r.kind !== "taxo" ? r.approximate!.noiseFraction : 0)))].sort((a, b) => a - b);
+    // A NetCDF file reads back (compare) as exact AUX levels: approximate counts must not go where their mark cannot.
+    if (format === "netcdf" && approximate.length > 0) {
+      throw new CliError(`uvp-float decode: ${approximate.length} records hold approximate counts (noise-bounded SBD messages, f = ${fractions.join(", ")}), which the NetCDF layout cannot mark; decode them to json, cbor or csv (NOISE_FRACTION and each count's bound)`, ExitCode.USAGE);
+    }
     const summary = {
       inputs: { cts5Files: decoded.cts5Files, sbdMessages: decoded.sbdMessages, skipped: read.skipped, sentBothWays: decoded.sentBothWays, cts5Notes: decoded.cts5Notes },
       records: perKind,
@@ -88,6 +98,8 @@ export const decodeVerb: Verb = {
       complete: problems.length === 0 && !decoded.sbdIncomplete,
       imageVolumeL: volume.litres,
       imageVolumeFrom: volume.from,
+      approximateRecords: approximate.length,
+      ...(approximate.length > 0 ? { noiseFractions: fractions } : {}),
       // Named so a report drawn later can take the class bounds and TAXO_CONF ids from the same profile.
       ...(values.profile !== undefined ? { profile: values.profile as string } : {}),
       ...(decoded.sbdSummary !== null ? { sbd: decoded.sbdSummary } : {}),
@@ -115,6 +127,9 @@ export const decodeVerb: Verb = {
         ...decoded.cts5Notes.map((l) => `  CTS5: ${l}`),
         ...decoded.sbdLines.map((l) => `  SBD: ${l}`),
         ...(decoded.sentBothWays > 0 ? [`  ${decoded.sentBothWays} records came both in CTS5 files and in SBD messages: kept once`] : []),
+        ...(approximate.length > 0
+          ? [`  APPROXIMATE: ${approximate.length} record${approximate.length === 1 ? "" : "s"} from noise-bounded SBD messages (f = ${fractions.join(", ")}): their counts are within NB_SIZE_SPECTRA_PARTICLES_BOUND / BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND of what the float counted, not exact${format === "ecopart" ? "; the EcoPart tables do not carry the bounds" : ""}`]
+          : []),
         volume.litres === null ? "  concentrations left empty: give --profile or --image-volume" : `  image volume ${volume.litres} L (${volume.from})`,
         ...(read.skipped.length > 0 ? [`  skipped (neither CTS5 nor SBD): ${read.skipped.join(", ")}`] : []),
         ...problems.map((p) => `  problem: ${problemLine(p)}`),

@@ -11,7 +11,7 @@ import { partTotals, type CycleIds } from "../telemetry/partFiles.js";
 import { blocsFromRs232Log } from "../telemetry/rs232Blocs.js";
 import { CTS5_PHASES, type Cts5Phase } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
-import { buildOption, partBytesOption, profileOrFail } from "./common.js";
+import { buildOption, noiseOption, partBytesOption, profileOrFail } from "./common.js";
 import { INPUT_LIMIT_BYTES, readInputFile } from "./inputFiles.js";
 import { checkOutputs } from "./outputFiles.js";
 import { writeTelemetryParts } from "./telemetryOutputs.js";
@@ -36,6 +36,9 @@ Options:
   --cts5-part-bytes <n>  a CTS5 file over n bytes (100-16777216) is written as parts ..._uvp6_lpm#01.hex, #02, ...
                     that concatenate to it, as the Coriolis decoder joins them (at most 99 parts)
   --sbd-bytes <n>   SBD message limit, 100-340 (default: the profile's, 340)
+  --sbd-noise <f>   SBD noise-bounded mode, never the default: LPM and BLACK counts sent with steps of at most
+                    f x sqrt(count) (f from 0.01 to 1 in hundredths; 0 = lossless; default: the profile's
+                    float.sbdNoiseFraction, 0); decoded counts are marked approximate with their bound
   --float-id <n>    WMO id (default: the AUX file's platform, else the profile's)
   --cycle <n>       cycle number (default: the AUX file's, else 1)
   --phase <p>       phase of an RS232 log's blocs: DESCENT, PARK, DEEP_PROFILE, SHORT_PARK, ASCENT (default)
@@ -58,7 +61,7 @@ export const encodeVerb: Verb = {
   help,
   run(argv) {
     const { values, positionals } = parseVerbArgs("encode", argv, {
-      format: { type: "string" }, out: { type: "string" }, profile: { type: "string" }, "sbd-bytes": { type: "string" },
+      format: { type: "string" }, out: { type: "string" }, profile: { type: "string" }, "sbd-bytes": { type: "string" }, "sbd-noise": { type: "string" },
       "float-id": { type: "string" }, cycle: { type: "string" }, phase: { type: "string" }, build: { type: "string" }, "cts5-part-bytes": { type: "string" },
       force: { type: "boolean" }, json: { type: "boolean" },
     });
@@ -71,6 +74,7 @@ export const encodeVerb: Verb = {
     if (!(CTS5_PHASES as readonly string[]).includes(phase)) throw new CliError(`uvp-float encode: --phase must be one of ${CTS5_PHASES.join(", ")}`, ExitCode.USAGE);
     const profile = profileOrFail("encode", (values.profile as string | undefined) ?? "000118LP");
     const sbdBytes = intOption("encode", "sbd-bytes", values["sbd-bytes"] as string | undefined, 100, 340);
+    const sbdNoise = noiseOption("encode", values["sbd-noise"] as string | undefined);
     const floatIdOption = intOption("encode", "float-id", values["float-id"] as string | undefined, 0, 0xffffff);
     const cycleOption = intOption("encode", "cycle", values.cycle as string | undefined, 0, 999);
     const cts5PartBytes = partBytesOption("encode", values["cts5-part-bytes"] as string | undefined);
@@ -80,20 +84,20 @@ export const encodeVerb: Verb = {
     const bytes = readInputFile(input, { what: "AUX .nc file or RS232 log", maxBytes: INPUT_LIMIT_BYTES.document });
     const isNetcdf = bytes.length >= 4 && bytes[0] === 0x43 && bytes[1] === 0x44 && bytes[2] === 0x46; // "CDF"
     const encoded = isNetcdf
-      ? encodeAux(input, bytes, profile, { format, sbdBytes, floatIdOption, cycleOption, build: values.build as string | undefined })
-      : encodeLog(input, new TextDecoder().decode(bytes), profile, { format, sbdBytes, floatIdOption, cycleOption, build: values.build as string | undefined }, phase as Cts5Phase);
+      ? encodeAux(input, bytes, profile, { format, sbdBytes, sbdNoise, floatIdOption, cycleOption, build: values.build as string | undefined })
+      : encodeLog(input, new TextDecoder().decode(bytes), profile, { format, sbdBytes, sbdNoise, floatIdOption, cycleOption, build: values.build as string | undefined }, phase as Cts5Phase);
     const parts = encoded.parts.filter((p) => p.format === format);
     const paths = writeTelemetryParts(outDir, parts, encoded.ids, force, { cts5PartBytes });
     const totals = partTotals(parts);
     const report = {
       input, format, records: encoded.records, files: paths.length, bytes: format === "cts5" ? totals.cts5.bytes : totals.sbd.bytes,
-      ...(format === "sbd" ? { messages: totals.sbd.messages, sbdMaxBytes: sbdBytes ?? profile.float.sbdMaxBytes } : {}),
+      ...(format === "sbd" ? { messages: totals.sbd.messages, sbdMaxBytes: sbdBytes ?? profile.float.sbdMaxBytes, sbdNoiseFraction: sbdNoise ?? profile.float.sbdNoiseFraction ?? 0 } : {}),
       problems: encoded.problems, outDir,
     };
     if (values.json) console.log(JSON.stringify(report, null, 2));
     else {
       console.log(`${input}: ${encoded.records.lpm} LPM, ${encoded.records.black} BLACK, ${encoded.records.taxo} TAXO records`);
-      console.log(format === "cts5" ? `CTS5: ${totals.cts5.files} file(s)${paths.length > totals.cts5.files ? ` in ${paths.length} parts` : ""}, ${report.bytes} bytes in ${outDir}` : `SBD: ${totals.sbd.messages} message(s) of at most ${report.sbdMaxBytes} bytes, ${report.bytes} bytes in ${outDir}`);
+      console.log(format === "cts5" ? `CTS5: ${totals.cts5.files} file(s)${paths.length > totals.cts5.files ? ` in ${paths.length} parts` : ""}, ${report.bytes} bytes in ${outDir}` : `SBD: ${totals.sbd.messages} message(s) of at most ${report.sbdMaxBytes} bytes, ${report.bytes} bytes in ${outDir}${report.sbdNoiseFraction ? ` (noise-bounded: counts within ${report.sbdNoiseFraction} of their Poisson sd, decoded as approximate)` : ""}`);
       for (const p of encoded.problems) console.log(`  problem: ${p}`);
     }
     return encoded.problems.length > 0 ? ExitCode.INPUT : ExitCode.OK;
@@ -103,6 +107,8 @@ export const encodeVerb: Verb = {
 interface EncodeOptions {
   format: "cts5" | "sbd";
   sbdBytes?: number;
+  /** --sbd-noise; undefined: the profile's. */
+  sbdNoise?: number;
   floatIdOption?: number;
   cycleOption?: number;
   build?: string;
@@ -122,7 +128,7 @@ function floatSide(profile: Profile, opts: EncodeOptions, ids: CycleIds): FloatT
     if (t !== Status.OK) throw new CliError(`the firmware refused the SBD prior table of profile ${profile.name}: ${describeStatus(t)}`, ExitCode.FIRMWARE);
   }
   const blob = buildFloatConfigBlob(profile.zones, profile.float, {
-    floatId: ids.floatId, cycle: ids.cycle, pattern: ids.pattern, sbdMaxBytes: opts.sbdBytes,
+    floatId: ids.floatId, cycle: ids.cycle, pattern: ids.pattern, sbdMaxBytes: opts.sbdBytes, sbdNoiseFraction: opts.sbdNoise,
     formats: { cts5: opts.format === "cts5", sbd: opts.format === "sbd" },
   });
   const s = ft.configure(blob);

@@ -29,6 +29,8 @@ export interface ReplayStreamJob {
   cycle: number;
   /** --phase: the float's phase for every bloc of the input (default: the stream's own; ASCENT for *_data.txt). */
   phase?: Cts5Phase;
+  /** --sbd-noise: the SBD noise-bounded mode's fraction; default the profile's (0, lossless). */
+  sbdNoise?: number;
   force: boolean;
 }
 
@@ -45,7 +47,7 @@ export function replayStream(job: ReplayStreamJob, progress: boolean | ((done: n
   const { input, telemetryDir, cycle } = job;
   const telemetryProfile = telemetryDir ? telemetryProfileFor(input, job.profileName) : undefined;
   const telemetry: TelemetryOptions | undefined = telemetryDir
-    ? { floatId: telemetryProfile?.float.wmo ?? 0, cycle, sbdMaxBytes: telemetryProfile?.float.sbdMaxBytes, zones: job.profileName ? telemetryProfile?.zones : undefined, phase: job.phase, priorTable: telemetryProfile?.sbdPriorTable }
+    ? { floatId: telemetryProfile?.float.wmo ?? 0, cycle, sbdMaxBytes: telemetryProfile?.float.sbdMaxBytes, sbdNoiseFraction: job.sbdNoise ?? telemetryProfile?.float.sbdNoiseFraction, zones: job.profileName ? telemetryProfile?.zones : undefined, phase: job.phase, priorTable: telemetryProfile?.sbdPriorTable }
     : undefined;
   let out;
   try {

@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import type { ReplaySummary } from "../replay/replaySummary.js";
 import { CTS5_PHASES, type Cts5Phase } from "../telemetry/types.js";
 import { CliError, ExitCode } from "./cliError.js";
-import { buildOption, partBytesOption, profileOrFail } from "./common.js";
+import { buildOption, noiseOption, partBytesOption, profileOrFail } from "./common.js";
 import { expandStreams, shardOption, shardStreams, streamListSha256 } from "./fleetStreams.js";
 import { INPUT_LIMIT_BYTES, checkInputFile, readInputFile } from "./inputFiles.js";
 import { checkOutputs } from "./outputFiles.js";
@@ -38,6 +38,8 @@ Options:
                     files and SBD messages into <dir> (a fleet: into <dir>/<stream name>/); zones from
                     the stream (or --profile for *_data.txt)
   --profile <name>  zone table, float id, serial and SBD limit for --telemetry (default: the stream's profile)
+  --sbd-noise <f>   with --telemetry: SBD noise-bounded mode, never the default (LPM and BLACK counts within
+                    f x sqrt(count), f from 0.01 to 1 in hundredths; 0 = lossless; default: the profile's)
   --cycle <n>       cycle number for --telemetry file names and messages (default 1)
   --cts5-part-bytes <n>  with --telemetry: a CTS5 file over n bytes is written as parts xxxx_..._uvp6_lpm#01.hex,
                     #02, ... that concatenate to it, as the Coriolis decoder joins them (default: one file per kind)
@@ -75,7 +77,7 @@ export const replayVerb: Verb = {
   async run(argv) {
     const { values, positionals } = parseVerbArgs("replay", argv, {
       build: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" }, model: { type: "string" },
-      telemetry: { type: "string" }, profile: { type: "string" }, cycle: { type: "string" }, "cts5-part-bytes": { type: "string" }, phase: { type: "string" },
+      telemetry: { type: "string" }, profile: { type: "string" }, cycle: { type: "string" }, "cts5-part-bytes": { type: "string" }, phase: { type: "string" }, "sbd-noise": { type: "string" },
       jobs: { type: "string" }, shard: { type: "string" }, summary: { type: "string" },
     });
     if (positionals.length === 0) throw new CliError("uvp-float replay: give a stream or *_data.txt file, or several, or directories of them\nRun 'uvp-float replay --help' for usage.", ExitCode.USAGE);
@@ -92,12 +94,13 @@ export const replayVerb: Verb = {
     const cycle = intOption("replay", "cycle", values.cycle as string | undefined, 0, 999) ?? 1;
     const cts5PartBytes = partBytesOption("replay", values["cts5-part-bytes"] as string | undefined);
     const phase = phaseOption(values);
+    if (values["sbd-noise"] !== undefined && values.telemetry === undefined) throw new CliError("uvp-float replay: --sbd-noise sets the float side's SBD mode: give --telemetry <dir> too", ExitCode.USAGE);
     const modelPath = values.model as string | undefined;
     const telemetryDir = values.telemetry as string | undefined;
     const force = Boolean(values.force);
     // Every output, the telemetry directory included, is checked before the replay runs.
     checkOutputs("replay", { files: [logPath, summaryPath], dirs: telemetryDir ? [telemetryDir] : [] }, { inputs: [input, ...(modelPath ? [modelPath, modelSidecar(modelPath)] : [])], force });
-    const job: ReplayStreamJob = { input, logPath, summaryPath, build, model: loadModelOption(modelPath), telemetryDir, profileName: values.profile as string | undefined, cycle, cts5PartBytes, phase, force };
+    const job: ReplayStreamJob = { input, logPath, summaryPath, build, model: loadModelOption(modelPath), telemetryDir, profileName: values.profile as string | undefined, cycle, cts5PartBytes, phase, sbdNoise: noiseOption("replay", values["sbd-noise"] as string | undefined), force };
     const ids = telemetryIdsOf(job);
     if (ids && telemetryDir) refuseCycleFiles(telemetryDir, ids, force);
     const out = replayStream(job, true);
@@ -125,7 +128,7 @@ async function runFleet(values: OptionValues, positionals: string[]): Promise<nu
   return replayFleet({
     streams, listed: listed.length, listSha256: streamListSha256(listed), shard, jobs, outDir: values.out as string | undefined, telemetryDir: values.telemetry as string | undefined,
     summaryPath: values.summary as string | undefined, json: Boolean(values.json),
-    shared: { build, model, profileName, cycle, cts5PartBytes, phase, force: Boolean(values.force) },
+    shared: { build, model, profileName, cycle, cts5PartBytes, phase, sbdNoise: noiseOption("replay", values["sbd-noise"] as string | undefined), force: Boolean(values.force) },
   });
 }
 

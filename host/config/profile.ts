@@ -39,6 +39,9 @@ export interface FloatTelemetrySettings {
   serialHex: string;
   /** Largest SBD message, bytes (100-340). */
   sbdMaxBytes: number;
+  /** SBD noise-bounded mode: counts sent with steps of at most this fraction of their Poisson sd, in hundredths
+   *  0-1 ("sbdNoiseFraction"; 0, the default, is lossless). */
+  sbdNoiseFraction?: number;
 }
 
 /** Size of the frames the camera delivers. */
@@ -172,6 +175,13 @@ export function parseProfile(data: unknown, origin: string): Profile {
   };
 }
 
+/** The SBD noise code (hundredths, 0-100) of a noise fraction, or null when it is not 0-1 in hundredths. */
+export function noiseFractionCode(x: unknown): number | null {
+  if (typeof x !== "number" || !(x >= 0 && x <= 1)) return null;
+  const code = Math.round(x * 100);
+  return Math.abs(x * 100 - code) < 1e-9 ? code : null;
+}
+
 /** The CTS5 file-name serial of a float whose profile gives none ("0000": no real float is known by it here). */
 export const DEFAULT_FLOAT_SERIAL = "0000";
 
@@ -184,7 +194,9 @@ function readFloat(x: unknown, fail: (what: string) => never): FloatTelemetrySet
   if (!isInt(wmo, 0, 0xffffff)) fail(`float.wmo must be an integer from 0 to 16777215, got ${JSON.stringify(wmo)}`);
   if (typeof serial !== "string" || !/^[0-9a-fA-F]{4}$/.test(serial)) fail(`float.serialHex must be 4 hex digits (the xxxx of the CTS5 file names), got ${JSON.stringify(serial)}`);
   if (!isInt(sbdMaxBytes, 100, 340)) fail(`float.sbdMaxBytes must be an integer from 100 to 340, got ${JSON.stringify(sbdMaxBytes)}`);
-  return { wmo: wmo as number, serialHex: (serial as string).toLowerCase(), sbdMaxBytes: sbdMaxBytes as number };
+  const noise = f.sbdNoiseFraction ?? 0;
+  if (noiseFractionCode(noise) === null) fail(`float.sbdNoiseFraction must be a number from 0 to 1 in hundredths (0 = lossless), got ${JSON.stringify(noise)}`);
+  return { wmo: wmo as number, serialHex: (serial as string).toLowerCase(), sbdMaxBytes: sbdMaxBytes as number, ...(noise !== 0 ? { sbdNoiseFraction: noise as number } : {}) };
 }
 
 function asRecord(x: unknown): Record<string, unknown> | undefined {

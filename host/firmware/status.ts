@@ -107,7 +107,7 @@ const explanations: Record<number, string> = {
   [Status.MODEL_TREE_SHAPE]: "a model tree node (not the dummy or root) that no split, or more than one, points to; previous model kept",
   [Status.FLOAT_CONFIG_HEADER]: "float configuration with a bad magic, version or length; the previous one stays",
   [Status.FLOAT_CONFIG_ZONES]: "float configuration with a bad zone table (1-8 zones, increasing positive boundaries, positive thickness, processing 0-2)",
-  [Status.FLOAT_CONFIG_TELEMETRY]: "float configuration with an SBD limit outside 100-340 bytes, a float id of 2^24 or more, or no telemetry format",
+  [Status.FLOAT_CONFIG_TELEMETRY]: "float configuration with an SBD limit outside 100-340 bytes, a float id of 2^24 or more, no telemetry format, or an SBD noise code above 100 (a fraction above 1.00)",
   [Status.FLOAT_NOT_CONFIGURED]: "a float (slicing or telemetry) call before a successful floatConfigure",
   [Status.FLOAT_PHASE]: "a phase code outside 0-5",
   [Status.SLICE_RECORD]: "a slice record with a bad kind, processing, category count or index, or a value the formats cannot carry",

@@ -49,6 +49,8 @@ export interface TelemetryOptions {
   floatId?: number;
   cycle?: number;
   sbdMaxBytes?: number;
+  /** SBD noise-bounded mode's fraction (0-1 in hundredths); 0 or absent: lossless. */
+  sbdNoiseFraction?: number;
   /** Zone table; default: the stream's own (a *_data.txt has none, so it needs this). */
   zones?: ZoneTable;
   /** The float's phase for every bloc; default: each frame's own (a stream), ASCENT (a *_data.txt, which has none). */
@@ -67,7 +69,7 @@ export function floatBlob(options: Pick<ReplayFileOptions, "telemetry">, zones: 
   if (!t) return undefined;
   const table = t.zones ?? zones;
   if (!table) throw new Error("telemetry needs a depth-zone table: this input has none, give a profile");
-  return buildFloatConfigBlob(table, { wmo: t.floatId ?? 0, sbdMaxBytes: t.sbdMaxBytes ?? 340 }, { cycle: t.cycle ?? 1 });
+  return buildFloatConfigBlob(table, { wmo: t.floatId ?? 0, sbdMaxBytes: t.sbdMaxBytes ?? 340, sbdNoiseFraction: t.sbdNoiseFraction ?? 0 }, { cycle: t.cycle ?? 1 });
 }
 
 /** The prior table's bytes for the firmware, when telemetry is on and the profile has one. */

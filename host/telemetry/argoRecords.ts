@@ -17,7 +17,7 @@ export interface ArgoField {
 const f = (name: string, unit: string, length: number, description: string): ArgoField => ({ name, unit, length, description });
 
 /** The output names of every row, then those of each kind, in CSV column order. */
-export const ARGO_FIELDS: Readonly<{ common: readonly ArgoField[]; lpm: readonly ArgoField[]; black: readonly ArgoField[]; taxo: readonly ArgoField[] }> = {
+export const ARGO_FIELDS: Readonly<{ common: readonly ArgoField[]; lpm: readonly ArgoField[]; black: readonly ArgoField[]; taxo: readonly ArgoField[]; approximate: readonly ArgoField[] }> = {
   common: [
     f("KIND", "", 1, "LPM (lit images), BLACK (images without light) or TAXO (classified objects)"),
     f("TIME", "UTC", 1, "time of the slice's first bloc, ISO 8601"),
@@ -47,11 +47,17 @@ export const ARGO_FIELDS: Readonly<{ common: readonly ArgoField[]; lpm: readonly
     f("OBJECT_MEAN_GREY_LEVEL_CATEGORY", "grey level", 40, "mean grey level of the category's objects (0-255)"),
     f("CONCENTRATION_CATEGORY", "#/L", 40, "NB_OBJECT_CATEGORY / (Image_volume * NB_IMAGE_CATEGORY)"),
   ],
+  // SBD noise-bounded mode only (absent, CSV empty, when the counts are exact); last, so the columns before keep their places.
+  approximate: [
+    f("NOISE_FRACTION", "", 1, "the counts are approximate: each was sent with a step of at most NOISE_FRACTION x sqrt(count)"),
+    f("NB_SIZE_SPECTRA_PARTICLES_BOUND", "count", 18, "the largest |decoded - sent| of each LPM count (0 where exact)"),
+    f("BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND", "count", 5, "the largest |decoded - sent| of each BLACK count (0 where exact)"),
+  ],
 };
 
 /** Unit of every output name ("" when it has none), for CSV headers and reports. */
 export const ARGO_UNITS: Readonly<Record<string, string>> = Object.fromEntries(
-  [...ARGO_FIELDS.common, ...ARGO_FIELDS.lpm, ...ARGO_FIELDS.black, ...ARGO_FIELDS.taxo].map((x) => [x.name, x.unit]),
+  [...ARGO_FIELDS.common, ...ARGO_FIELDS.lpm, ...ARGO_FIELDS.black, ...ARGO_FIELDS.taxo, ...ARGO_FIELDS.approximate].map((x) => [x.name, x.unit]),
 );
 
 /** Fields every row has. */
@@ -63,6 +69,8 @@ export interface ArgoRowBase {
   PRES: number;
   PHASE: Cts5Phase;
   PROCESSING: Processing;
+  /** Noise-bounded SBD mode only: the counts are approximate (the header's fraction of the Poisson sd). */
+  NOISE_FRACTION?: number;
 }
 
 /** An LPM row. */
@@ -74,6 +82,8 @@ export interface ArgoLpmRow extends ArgoRowBase {
   GREY_SIZE_SPECTRA_PARTICLES: number[];
   /** Null values when the image volume is unknown or the slice has no images. */
   CONCENTRATION_LPM: (number | null)[];
+  /** Noise-bounded mode only: each count's largest error. */
+  NB_SIZE_SPECTRA_PARTICLES_BOUND?: number[];
 }
 
 /** A BLACK row. */
@@ -82,6 +92,8 @@ export interface ArgoBlackRow extends ArgoRowBase {
   BLACK_NB_IMAGE_PARTICLES: number;
   BLACK_TEMP_PARTICLES: number;
   BLACK_NB_SIZE_SPECTRA_PARTICLES: number[];
+  /** Noise-bounded mode only: each count's largest error. */
+  BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND?: number[];
 }
 
 /** A TAXO row; the vectors hold NB_CATEGORY values. */
@@ -136,6 +148,7 @@ export function toArgoRow(r: SliceRecord, options: ArgoRowOptions = {}): ArgoRow
         NB_SIZE_SPECTRA_PARTICLES: [...r.counts],
         GREY_SIZE_SPECTRA_PARTICLES: [...r.grey],
         CONCENTRATION_LPM: r.counts.map((c) => concentration(c, r.images, v)),
+        ...(r.approximate ? { NOISE_FRACTION: r.approximate.noiseFraction, NB_SIZE_SPECTRA_PARTICLES_BOUND: [...r.approximate.countBounds] } : {}),
       };
     case "black":
       return {
@@ -143,6 +156,7 @@ export function toArgoRow(r: SliceRecord, options: ArgoRowOptions = {}): ArgoRow
         BLACK_NB_IMAGE_PARTICLES: r.images,
         BLACK_TEMP_PARTICLES: r.temperatureC,
         BLACK_NB_SIZE_SPECTRA_PARTICLES: [...r.counts],
+        ...(r.approximate ? { NOISE_FRACTION: r.approximate.noiseFraction, BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND: [...r.approximate.countBounds] } : {}),
       };
     case "taxo":
       return {
@@ -186,11 +200,14 @@ export function fromArgoRow(row: unknown, where = "row"): SliceRecord {
   };
   const kind = oneOf("KIND", ["LPM", "BLACK", "TAXO"] as const);
   const base = { phase: oneOf("PHASE", CTS5_PHASES), processing: oneOf("PROCESSING", PROCESSINGS), timeS: num("TIME_UNIX_S"), pressureDbar: num("PRES") };
+  // Approximate counts (noise-bounded mode) keep their mark, so that compare never calls them identical.
+  const approximate = (boundName: string, length: number) =>
+    o.NOISE_FRACTION === undefined ? {} : { approximate: { noiseFraction: num("NOISE_FRACTION"), countBounds: nums(boundName, length) } };
   if (kind === "LPM") {
-    return { kind: "lpm", ...base, images: num("NB_IMAGE_PARTICLES"), temperatureC: num("TEMP_PARTICLES"), counts: nums("NB_SIZE_SPECTRA_PARTICLES", 18), grey: nums("GREY_SIZE_SPECTRA_PARTICLES", 18) };
+    return { kind: "lpm", ...base, images: num("NB_IMAGE_PARTICLES"), temperatureC: num("TEMP_PARTICLES"), counts: nums("NB_SIZE_SPECTRA_PARTICLES", 18), grey: nums("GREY_SIZE_SPECTRA_PARTICLES", 18), ...approximate("NB_SIZE_SPECTRA_PARTICLES_BOUND", 18) };
   }
   if (kind === "BLACK") {
-    return { kind: "black", ...base, images: num("BLACK_NB_IMAGE_PARTICLES"), temperatureC: num("BLACK_TEMP_PARTICLES"), counts: nums("BLACK_NB_SIZE_SPECTRA_PARTICLES", 5) };
+    return { kind: "black", ...base, images: num("BLACK_NB_IMAGE_PARTICLES"), temperatureC: num("BLACK_TEMP_PARTICLES"), counts: nums("BLACK_NB_SIZE_SPECTRA_PARTICLES", 5), ...approximate("BLACK_NB_SIZE_SPECTRA_PARTICLES_BOUND", 5) };
   }
   const n = num("NB_CATEGORY");
   const [index, objects, meanGrey] = ["INDEX_CATEGORY", "NB_OBJECT_CATEGORY", "OBJECT_MEAN_GREY_LEVEL_CATEGORY"].map((name) => nums(name, n));

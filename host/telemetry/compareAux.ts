@@ -25,6 +25,22 @@ export interface FieldDifference {
   /** Null when the value is absent on that side; a string for lists of category indexes. */
   decoded: number | string | null;
   aux: number | string | null;
+  /** An approximate count (noise-bounded SBD mode) outside its bound: the bound it broke. */
+  bound?: number;
+}
+
+/** How the approximate counts of noise-bounded SBD records agreed with the AUX file. */
+export interface ApproximateAgreement {
+  /** Matched records whose counts are approximate. */
+  records: number;
+  /** Their counts equal to the AUX file's, bit for bit. */
+  countsEqual: number;
+  /** Their counts that differ, but by no more than their bound. */
+  countsWithinBound: number;
+  /** Their counts beyond their bound (each is also a difference). */
+  countsOutOfBound: number;
+  /** The largest |decoded - AUX| / sqrt(AUX) over the counts within their bound (0 when none differ). */
+  worstErrorOverSd: number;
 }
 
 /** Where a record without a partner is. */
@@ -59,6 +75,7 @@ export interface AuxComparison {
   differences: FieldDifference[];
   onlyInDecodedRecords: UnmatchedRecord[];
   onlyInAuxRecords: UnmatchedRecord[];
+  approximate: ApproximateAgreement;
 }
 
 /** Which decoded records take part. */
@@ -79,6 +96,7 @@ export function compareWithAux(decoded: readonly SliceRecord[], aux: AuxProfile,
     matched: 0, different: 0, onlyInDecoded: 0, onlyInAux: 0, skipped: decoded.length - taking.length,
     perKind: { lpm: emptyCounts(), black: emptyCounts(), taxo: emptyCounts() },
     differences: [], onlyInDecodedRecords: [], onlyInAuxRecords: [],
+    approximate: { records: 0, countsEqual: 0, countsWithinBound: 0, countsOutOfBound: 0, worstErrorOverSd: 0 },
   };
   for (const kind of ["lpm", "black", "taxo"] as const) {
     const ds = taking.filter((r) => r.kind === kind);
@@ -90,7 +108,7 @@ export function compareWithAux(decoded: readonly SliceRecord[], aux: AuxProfile,
     const pairedAux = new Set(pairs.map(([, a]) => a));
     const pairedDecoded = new Set(pairs.map(([d]) => d));
     for (const [di, ai] of pairs) {
-      const diffs = compareFields(ds[di], as[ai]);
+      const diffs = compareFields(ds[di], as[ai], out.approximate);
       counts.matched++;
       if (diffs.length > 0) counts.different++;
       out.differences.push(...diffs);
@@ -111,9 +129,18 @@ export function compareWithAux(decoded: readonly SliceRecord[], aux: AuxProfile,
   return out;
 }
 
-/** Whether the comparison found nothing to report: every record matched and every field equal. */
+/** Whether the comparison found nothing to report: every record matched and every field equal (approximate
+ *  counts within their bounds); comparisonVerdict tells identical from within-bound. */
 export function comparisonIsClean(c: AuxComparison): boolean {
   return c.differences.length === 0 && c.onlyInDecoded === 0 && c.onlyInAux === 0;
+}
+
+/** identical: every record matched and every field equal, no count approximate (the only verdict of lossless
+ *  telemetry); within-bound: the same, but some counts came approximate (noise-bounded SBD) and agree only
+ *  within their bounds; different: anything else. */
+export function comparisonVerdict(c: AuxComparison): "identical" | "within-bound" | "different" {
+  if (!comparisonIsClean(c)) return "different";
+  return c.approximate.records > 0 ? "within-bound" : "identical";
 }
 
 function emptyCounts(): KindComparison {
@@ -156,7 +183,7 @@ function matchRecords(ds: readonly SliceRecord[], as: readonly Level[]): [number
 }
 
 /** The differences between one decoded record and its AUX level (of the same kind). */
-function compareFields(d: SliceRecord, a: Level): FieldDifference[] {
+function compareFields(d: SliceRecord, a: Level, approx: ApproximateAgreement): FieldDifference[] {
   const diffs: FieldDifference[] = [];
   const add = (field: string, dv: number | string | null, av: number | string | null): void => {
     diffs.push({ kind: d.kind, timeS: a.timeS, pressureDbar: a.pressureDbar, field, decoded: dv, aux: av });
@@ -173,6 +200,23 @@ function compareFields(d: SliceRecord, a: Level): FieldDifference[] {
   const vector = (field: string, dv: readonly number[], av: readonly number[], cmp: typeof sameBits): void => {
     for (let k = 0; k < Math.max(dv.length, av.length); k++) cmp(`${field}_${k + 1}`, dv[k], av[k]);
   };
+  // Counts of a noise-bounded record: equal, within their bound (agreement, not identity), or a difference.
+  const counts = (field: string, r: LpmSlice | BlackSlice, av: readonly number[]): void => {
+    if (r.approximate === undefined) return vector(field, r.counts, av, sameBits);
+    approx.records++;
+    for (let k = 0; k < Math.max(r.counts.length, av.length); k++) {
+      const dv = r.counts[k];
+      const bound = r.approximate.countBounds[k] ?? 0;
+      if (dv !== undefined && av[k] !== undefined && bitsOf(dv) === bitsOf(av[k])) approx.countsEqual++;
+      else if (dv !== undefined && av[k] !== undefined && Math.abs(dv - av[k]) <= bound) {
+        approx.countsWithinBound++;
+        approx.worstErrorOverSd = Math.max(approx.worstErrorOverSd, Math.abs(dv - av[k]) / Math.sqrt(av[k]));
+      } else {
+        approx.countsOutOfBound++;
+        diffs.push({ kind: d.kind, timeS: a.timeS, pressureDbar: a.pressureDbar, field: `${field}_${k + 1}`, decoded: dv ?? null, aux: av[k] ?? null, bound });
+      }
+    }
+  };
   if (Math.round(d.timeS) !== Math.round(a.timeS)) add("TIME_UNIX_S", d.timeS, a.timeS);
   asFloat32("PRES", d.pressureDbar, a.pressureDbar);
   if (d.kind === "lpm") {
@@ -180,14 +224,14 @@ function compareFields(d: SliceRecord, a: Level): FieldDifference[] {
     const r = d as LpmSlice;
     asInteger("NB_IMAGE_PARTICLES", r.images, l.images);
     asFloat32("TEMP_PARTICLES", r.temperatureC, l.temperatureC);
-    vector("NB_SIZE_SPECTRA_PARTICLES", r.counts, l.counts, sameBits);
+    counts("NB_SIZE_SPECTRA_PARTICLES", r, l.counts);
     vector("GREY_SIZE_SPECTRA_PARTICLES", r.grey, l.grey, asInteger);
   } else if (d.kind === "black") {
     const l = a as BlackLevel;
     const r = d as BlackSlice;
     asInteger("BLACK_NB_IMAGE_PARTICLES", r.images, l.images);
     asFloat32("BLACK_TEMP_PARTICLES", r.temperatureC, l.temperatureC);
-    vector("BLACK_NB_SIZE_SPECTRA_PARTICLES", r.counts, l.counts, sameBits);
+    counts("BLACK_NB_SIZE_SPECTRA_PARTICLES", r, l.counts);
   } else {
     compareTaxo(d as TaxoSlice, a as TaxoLevel, asInteger, sameBits, add);
   }

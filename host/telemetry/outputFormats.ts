@@ -41,9 +41,10 @@ export interface CsvColumn {
   index: number | null;
 }
 
-/** Every CSV column, in order: the common fields, then LPM, BLACK and TAXO ones; vectors expanded. */
+/** Every CSV column, in order: the common fields, then LPM, BLACK and TAXO ones, then the noise-bounded mode's
+ *  marks (empty for exact records); vectors expanded. */
 export function csvColumns(): CsvColumn[] {
-  const all = [...ARGO_FIELDS.common, ...ARGO_FIELDS.lpm, ...ARGO_FIELDS.black, ...ARGO_FIELDS.taxo];
+  const all = [...ARGO_FIELDS.common, ...ARGO_FIELDS.lpm, ...ARGO_FIELDS.black, ...ARGO_FIELDS.taxo, ...ARGO_FIELDS.approximate];
   return all.flatMap((field): CsvColumn[] =>
     field.length === 1
       ? [{ name: field.name, field, index: null }]

@@ -82,6 +82,8 @@ function recordFaults(r: SliceRecord, nowS: number): string[] {
     }
   });
   const cap = r.images * MAX_OBJECTS_PER_IMAGE;
+  // Approximate counts (noise-bounded SBD) may each lie their bound above what the float counted.
+  if (r.approximate !== undefined) total -= r.approximate.countBounds.reduce((a, b) => a + b, 0);
   if (total > cap) faults.push(`${total} objects, more than ${r.images} images can hold (at most ${MAX_OBJECTS_PER_IMAGE} per image)`);
   return faults;
 }

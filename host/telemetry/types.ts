@@ -26,6 +26,14 @@ export interface SliceRecordBase {
   images: number;
 }
 
+/** Counts sent in the SBD noise-bounded mode: approximate, each within its bound of what the float counted. */
+export interface CountApproximation {
+  /** The header's fraction f of the Poisson sd (noise code / 100): every step is at most f sqrt(count). */
+  noiseFraction: number;
+  /** Per count, the largest |decoded - sent| its bin allows (half the bin's width, floor); 0 where exact. */
+  countBounds: number[];
+}
+
 /** An LPM slice: 18 size classes of counts (float32 values, not always integers) and mean greys. */
 export interface LpmSlice extends SliceRecordBase {
   kind: "lpm";
@@ -35,6 +43,8 @@ export interface LpmSlice extends SliceRecordBase {
   counts: number[];
   /** Mean grey per object per class, 0-255 (0 for an empty class). 18 values. */
   grey: number[];
+  /** Present only for counts sent in the noise-bounded SBD mode. */
+  approximate?: CountApproximation;
 }
 
 /** A BLACK record (never aggregated): 5 classes of noise counts. */
@@ -43,6 +53,8 @@ export interface BlackSlice extends SliceRecordBase {
   temperatureC: number;
   /** Counts of the first 5 size classes (uint16 in CTS5; exact float32 values in the compact format). */
   counts: number[];
+  /** Present only for counts sent in the noise-bounded SBD mode. */
+  approximate?: CountApproximation;
 }
 
 /** One category of a TAXO slice. */

@@ -73,6 +73,36 @@ function binOf(p: number): number {
   return b;
 }
 
+/** The noise-bounded mode's bins, written from the layout text apart from host/ and assembly/ (BigInt
+ *  arithmetic, the step found by bisection): index and representative of integer `n` (< 2^32) at `code`. */
+export function referenceQuantise(n: number, code: number): { index: number; value: number } {
+  if (n === 0) return { index: 0, value: 0 };
+  const stepOf = (b: number): bigint => {
+    if (b > 24) return 1n;
+    const limit = BigInt(code * code) * (1n << BigInt(b - 1)); // 10000 s^2 <= limit
+    let lo = 1n;
+    let hi = 1n << 20n;
+    while (lo < hi) {
+      const mid = (lo + hi + 1n) / 2n;
+      if (10000n * mid * mid <= limit) lo = mid;
+      else hi = mid - 1n;
+    }
+    return lo;
+  };
+  const b = bitLen(n);
+  let index = 1n;
+  for (let j = 1; j < b; j++) {
+    const s = stepOf(j);
+    index += ((1n << BigInt(j - 1)) + s - 1n) / s;
+  }
+  const base = 1n << BigInt(b - 1);
+  const s = stepOf(b);
+  const j = (BigInt(n) - base) / s;
+  const binLo = base + j * s;
+  const width = binLo + s > 2n * base ? 2n * base - binLo : s;
+  return { index: Number(index + j), value: Number(binLo + (width - 1n) / 2n) };
+}
+
 interface PrevRecord { phase: number; proc: number; t: number; dt: number; p: number; dp: number; i: number; q: number; ints: number[]; grey: number[]; nCat: number; accN: number[]; accI: number }
 
 /** Writes the records of one v2 message; `table` is the prior table the header names (null: id 0, no table). */
@@ -81,7 +111,7 @@ export class SbdBodyWriterV2 {
   readonly enc = new RangeEncoder();
   private readonly c: ReturnType<typeof contexts>;
   private prev: PrevRecord | null = null;
-  constructor(private readonly table: SbdPriorTable | null) {
+  constructor(private readonly table: SbdPriorTable | null, private readonly noiseCode = 0) {
     this.c = contexts(table);
   }
 
@@ -148,8 +178,10 @@ export class SbdBodyWriterV2 {
     next.q = q;
     need(r.counts.length === (r.kind === "lpm" ? 18 : 5) && r.counts.every(isF32), "bad counts");
     const prior = table === null ? null : r.kind === "lpm" ? table.lpmCounts[bin] : table.blackCounts[bin];
+    const noise = this.noiseCode;
     r.counts.forEach((count, k) => {
-      const { cls, n } = floatClass(count);
+      const { cls, n: exact } = floatClass(count);
+      const n = cls === 3 || noise === 0 ? exact : referenceQuantise(exact, noise).value;
       enc.tree(c.ulp, 2, cls);
       next.ints.push(n);
       if (cls === 3) return enc.direct(f32bits(count), 32);
@@ -166,7 +198,8 @@ export class SbdBodyWriterV2 {
         pred = k === 0 ? i * 2048 : k === 1 ? Math.floor(below / 16) : k === 2 ? Math.floor(below / 4) : Math.floor((below * 5) / 8);
       }
       pred = Math.min(pred, TWO_32 - 1);
-      putSigned(enc, c.count[Math.min(bitLen(pred), 23)], n - pred);
+      const residual = noise === 0 ? n - pred : referenceQuantise(exact, noise).index - referenceQuantise(pred, noise).index;
+      putSigned(enc, c.count[Math.min(bitLen(pred), 23)], residual);
     });
     const dec = (a: number) => a - Math.floor(a / 2);
     next.accI = prev === null ? i : dec(prev.accI) + i;
@@ -213,7 +246,11 @@ export function frameSbdMessageV2(f: SbdFrameFieldsV2, body: Uint8Array): Uint8A
 }
 
 /** Options of encodeSbdCycleV2. */
-export interface SbdCycleOptionsV2 { floatId: number; cycle: number; maxBytes: number; table: SbdPriorTable | null }
+export interface SbdCycleOptionsV2 {
+  floatId: number; cycle: number; maxBytes: number; table: SbdPriorTable | null;
+  /** Noise-bounded mode: counts within (code / 100) of their Poisson sd; 0 or absent: lossless. */
+  noiseCode?: number;
+}
 
 const KINDS: readonly SliceKind[] = ["lpm", "black", "taxo"];
 
@@ -221,6 +258,7 @@ const KINDS: readonly SliceKind[] = ["lpm", "black", "taxo"];
 export function encodeSbdCycleV2(records: readonly SliceRecord[], o: SbdCycleOptionsV2): Uint8Array[] {
   need(isInt(o.maxBytes, 340) && o.maxBytes >= 100, "maxBytes must be 100-340");
   need(isInt(o.floatId, 0xffffff) && isInt(o.cycle, 0xffff), "float id or cycle out of range");
+  need(isInt(o.noiseCode ?? 0, 100), "noise code must be 0-100");
   const framing = 16;
   const parts: { kindCode: number; firstIndex: number; count: number; body: Uint8Array }[] = [];
   KINDS.forEach((kind, kindIndex) => {
@@ -241,7 +279,7 @@ export function encodeSbdCycleV2(records: readonly SliceRecord[], o: SbdCycleOpt
       }
       if (w !== null) close(w);
       need(index <= 0xffff, "more than 65536 records of one kind");
-      w = new SbdBodyWriterV2(o.table);
+      w = new SbdBodyWriterV2(o.table, o.noiseCode ?? 0);
       firstIndex = index;
       w.write(list[index]);
       need(framing + w.enc.finishedLength() <= o.maxBytes, `${kind} record ${index} does not fit an empty ${o.maxBytes}-byte message`);
@@ -251,6 +289,6 @@ export function encodeSbdCycleV2(records: readonly SliceRecord[], o: SbdCycleOpt
   });
   need(parts.length <= 65536, "more than 65536 messages in a cycle");
   return parts.map((p, seq) =>
-    frameSbdMessageV2({ ...p, floatId: o.floatId, cycle: o.cycle, seq, flags: seq === parts.length - 1 ? 1 : 0, tableId: o.table?.id ?? 0 }, p.body),
+    frameSbdMessageV2({ ...p, floatId: o.floatId, cycle: o.cycle, seq, flags: (seq === parts.length - 1 ? 1 : 0) | ((o.noiseCode ?? 0) << 1), tableId: o.table?.id ?? 0 }, p.body),
   );
 }

@@ -63,7 +63,7 @@ export function decodeSbdMessage(source: string, bytes: Uint8Array, options: Sbd
     }
   }
   const body = h.version === 2
-    ? decodeSbdBodyV2(h.kind, h.count, frame.body, table, SBD_HEADER_BYTES_V2)
+    ? decodeSbdBodyV2(h.kind, h.count, frame.body, table, SBD_HEADER_BYTES_V2, null, null, h.noiseCode)
     : decodeSbdBody(h.kind, h.count, frame.body, SBD_HEADER_BYTES);
   if (!body.ok) return { ok: false, header: frame.header, problem: { source, offset: body.offset, message: body.message } };
   return { ok: true, header: frame.header, records: body.records, offsets: body.offsets };

@@ -2,6 +2,7 @@
 // the prior table), the body and the closing CRC.
 import type { SliceKind } from "../types.js";
 import { crc16CcittFalse } from "./crc16.js";
+import { NOISE_CODE_MAX } from "./noiseQuantiser.js";
 
 /** First byte of every compact SBD message ('U'). */
 export const SBD_MAGIC = 0x55;
@@ -23,7 +24,7 @@ export const SBD_MIN_LIMIT_BYTES = 100;
 export const SBD_MAX_LIMIT_BYTES = 340;
 /** Most records one message holds (its count is a u8). */
 export const SBD_MAX_RECORDS = 255;
-/** Flags bit 0: this is the cycle's last message. */
+/** Flags bit 0: this is the cycle's last message (version 2: bits 1-7 are the noise code). */
 export const SBD_FLAG_LAST = 0x01;
 /** Kind codes of the header's low nibble. */
 export const SBD_KIND_CODES: Readonly<Record<SliceKind, number>> = { lpm: 1, black: 2, taxo: 3 };
@@ -48,6 +49,8 @@ export interface SbdHeader {
   count: number;
   /** Version 2: id of the prior table the body was coded with (0: none). Version 1: 0. */
   tableId: number;
+  /** Version 2, flags bits 1-7: 0 lossless; 1-100 noise-bounded counts, each within (code / 100) of its Poisson sd. */
+  noiseCode: number;
 }
 
 /** A parsed frame, or where and why the bytes are not a usable message. */
@@ -82,7 +85,10 @@ export function parseSbdFrame(bytes: Uint8Array): SbdFrame {
   const kind = KINDS_BY_CODE[bytes[1] & 0x0f];
   if (kind === undefined) return fail(1, `unknown record kind ${bytes[1] & 0x0f} (knows 1 LPM, 2 BLACK, 3 TAXO)`);
   const flags = bytes[9];
-  if ((flags & ~SBD_FLAG_LAST) !== 0) return fail(9, `reserved flag bits set (flags 0x${hex(flags, 2)})`);
+  // Version 2 carries the noise code in flags bits 1-7; version 1 has none.
+  const noiseCode = version === 2 ? flags >> 1 : 0;
+  if (version === 1 && (flags & ~SBD_FLAG_LAST) !== 0) return fail(9, `reserved flag bits set (flags 0x${hex(flags, 2)})`);
+  if (noiseCode > NOISE_CODE_MAX) return fail(9, `noise code ${noiseCode} in the flags is above ${NOISE_CODE_MAX} (a fraction above 1.00 of the Poisson sd; flags 0x${hex(flags, 2)})`);
   const count = bytes[12];
   if (count === 0 && (flags & SBD_FLAG_LAST) === 0) return fail(12, "record count is 0 (only a cycle's last message may hold no record)");
   const header: SbdHeader = {
@@ -95,6 +101,7 @@ export function parseSbdFrame(bytes: Uint8Array): SbdFrame {
     firstIndex: bytes[10] | (bytes[11] << 8),
     count,
     tableId: version === 2 ? bytes[13] : 0,
+    noiseCode,
   };
   return { ok: true, header, body: bytes.subarray(headerBytes, len - SBD_CRC_BYTES) };
 }

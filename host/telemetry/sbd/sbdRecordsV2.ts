@@ -1,226 +1,25 @@
-// Decoding the n records of one compact SBD body, format version 2 (docs/operators.md, "Format version 2"): as
-// version 1, with the prior table the header names (first-record spectra and greys by depth, TAXO greys, initial
-// probabilities) and smoothed predictions of small counts and of greys from the message's earlier records.
-import { CTS5_PHASES, PROCESSINGS, type SliceKind, type SliceRecord, type TaxoCategory } from "../types.js";
-import { priorBin, probabilityFromByte, type SbdPriorTable } from "./priorTable.js";
+// Decoding the n records of one compact SBD body, format version 2 (docs/operators.md, "Format version 2"): the
+// shared record layer (sbdRecordFields.ts) with the prior table the header names (first-record spectra and
+// greys by depth, TAXO greys, initial probabilities), smoothed predictions of small counts and, when the header
+// carries a noise code, noise-bounded counts.
+import type { SliceKind } from "../types.js";
+import { probabilityFromByte, type SbdPriorTable } from "./priorTable.js";
 import { RangeDecoder, type BitCosts, type BitStatistics } from "./rangeDecoder.js";
-import {
-  SbdBodyError, TWO_32, cappedBitLength, capPrediction, COUNT_CONTEXTS, contextBases, contextsFromFlat, firstRecordPrediction,
-  float32Bits, float32FromBits, getSigned, getUnsigned, newSbdContexts, rescaleCount, type SbdContexts,
-} from "./sbdNumbers.js";
-import type { SbdBodyResult } from "./sbdRecords.js";
+import { contextBases, contextsFromFlat, newSbdContexts } from "./sbdNumbers.js";
+import { decodeRecords, type SbdBodyResult } from "./sbdRecordFields.js";
 
-/** Counts below this use the message's smoothed rate rather than the previous record alone. */
-export const SMOOTH_BELOW = 64;
-/** Weight (in objects) of the prior table's grey against the previous record's. */
-export const GREY_PRIOR_WEIGHT = 4;
+export { GREY_PRIOR_WEIGHT, SMOOTH_BELOW } from "./sbdRecordFields.js";
 
-interface Prev {
-  phase: number; processing: number; t: number; dt: number; p: number; dp: number; images: number; q: number;
-  ints: number[]; grey: number[]; categories: number;
-  /** Smoothed sums: each record halves them (floor) and adds its own counts and images. */
-  accN: number[]; accI: number;
-}
-
-/** Decodes `count` v2 records of `kind`; `table` is the one the header names (null for id 0). */
+/** Decodes `count` v2 records of `kind`; `table` is the one the header names (null for id 0), `noiseCode` the
+ *  header's (0 lossless; else counts come back as their bins' representatives, marked approximate). */
 export function decodeSbdBodyV2(
   kind: SliceKind, count: number, body: Uint8Array, table: SbdPriorTable | null, bodyOffset = 14,
-  costs: BitCosts | null = null, stats: BitStatistics | null = null,
+  costs: BitCosts | null = null, stats: BitStatistics | null = null, noiseCode = 0,
 ): SbdBodyResult {
   const d = new RangeDecoder(body);
   d.costs = costs;
   d.stats = stats;
   const c = table === null ? newSbdContexts() : contextsFromFlat(table.initialProbabilities.map(probabilityFromByte));
   if (stats !== null) for (const [a, b] of contextBases(c)) stats.base.set(a, b);
-  const records: SliceRecord[] = [];
-  const offsets: number[] = [];
-  let prev: Prev | null = null;
-  let r = 0;
-  try {
-    for (; r < count; r++) {
-      // Where the record starts, to the byte (the coder reads 4 bytes ahead): problems found later point there.
-      offsets.push(bodyOffset + Math.min(Math.max(d.position - 4, 0), body.length));
-      const out = decodeRecord(kind, d, c, prev, table);
-      records.push(out.record);
-      prev = out.state;
-    }
-  } catch (e) {
-    const why = e instanceof SbdBodyError ? e.message : `internal decoder error: ${String(e)}`;
-    const at = Math.min(Math.max(d.position - 4, 0), body.length);
-    return { ok: false, offset: bodyOffset + at, message: `record ${r + 1} of ${count}: ${why}` };
-  }
-  if (body.length > d.position) {
-    return { ok: false, offset: bodyOffset + d.position, message: `body has ${body.length - d.position} bytes after its last record` };
-  }
-  return { ok: true, records, offsets };
-}
-
-function decodeRecord(kind: SliceKind, d: RangeDecoder, c: SbdContexts, prev: Prev | null, table: SbdPriorTable | null) {
-  const at = (field: string) => {
-    if (d.costs !== null) d.costs.label = `${prev === null ? "first" : "later"}:${field}`;
-  };
-  at("phase");
-  let phase: number;
-  let processing: number;
-  if (prev === null || d.bit(c.samePhase, 0) === 1) {
-    phase = d.direct(3);
-    processing = d.direct(2);
-    if (phase >= CTS5_PHASES.length) throw new SbdBodyError(`phase code ${phase} (known 0-5)`);
-    if (processing >= PROCESSINGS.length) throw new SbdBodyError(`processing code ${processing} (known 0-2)`);
-  } else {
-    phase = prev.phase;
-    processing = prev.processing;
-  }
-  let t: number, dt: number, p: number, dp: number, images: number;
-  if (prev === null) {
-    at("time");
-    t = d.direct(32);
-    dt = 0;
-    at("pressure");
-    p = d.direct(16);
-    dp = 0;
-    at("images");
-    images = getUnsigned(d, c.img);
-  } else {
-    at("time");
-    dt = prev.dt + getSigned(d, c.dt);
-    t = checkRange("time", prev.t + dt, TWO_32 - 1);
-    at("pressure");
-    dp = prev.dp + getSigned(d, c.dp);
-    p = checkRange("pressure code", prev.p + dp, 0xffff);
-    at("images");
-    images = prev.images + getSigned(d, c.img);
-  }
-  checkRange("images", images, TWO_32 - 1);
-  const bin = priorBin(p);
-  const base = { phase: CTS5_PHASES[phase], processing: PROCESSINGS[processing], timeS: t, pressureDbar: (p - 1000) / 10, images }; // the double nearest the 0.1 dbar decimal
-  const state: Prev = { phase, processing, t, dt, p, dp, images, q: 0, ints: [], grey: [], categories: 0, accN: [], accI: 0 };
-  if (kind === "taxo") {
-    const categories = decodeCategories(d, c, prev, table, at);
-    state.categories = categories.length;
-    return { record: { kind, ...base, categories } as SliceRecord, state };
-  }
-  at("temperature");
-  state.q = prev === null ? d.direct(16) : checkRange("temperature code", prev.q + getSigned(d, c.temp), 0xffff);
-  const temperatureC = (state.q - 5000) / 1000; // the double nearest the 0.001 C decimal
-  at("counts");
-  const prior = table === null ? null : kind === "lpm" ? table.lpmCounts[bin] : table.blackCounts[bin];
-  const counts = decodeCounts(kind === "lpm" ? 18 : 5, d, c, prev, images, state.ints, prior);
-  state.accI = prev === null ? images : halve(prev.accI) + images;
-  state.accN = state.ints.map((n, k) => (prev === null ? n : halve(prev.accN[k]) + n));
-  if (kind === "black") return { record: { kind, ...base, temperatureC, counts } as SliceRecord, state };
-  at("greys");
-  state.grey = decodeGreys(d, c, prev, counts, state.ints, table === null ? null : table.lpmGreys[bin]);
-  return { record: { kind, ...base, temperatureC, counts, grey: state.grey } as SliceRecord, state };
-}
-
-/** a - floor(a / 2), exact for any a below 2^53. */
-function halve(a: number): number {
-  return a - Math.floor(a / 2);
-}
-
-/** floor(a / b) of non-negative integers, exact beyond 2^53. */
-function div(a: bigint, b: bigint): number {
-  return Number(a / b);
-}
-
-/** A count's prediction (docs/operators.md, "Format version 2", counts). */
-function predictCountV2(k: number, images: number, below: number, prev: Prev | null, prior: readonly number[] | null): number {
-  if (prev !== null) {
-    if (prev.ints[k] < SMOOTH_BELOW && prev.accI > 0) return rescaleCount(prev.accN[k], images, prev.accI);
-    return rescaleCount(prev.ints[k], images, prev.images);
-  }
-  if (prior === null) return firstRecordPrediction(k, images, below);
-  const i = BigInt(images);
-  // The class below, scaled by the table's class-to-class ratio, once the table expects >= 64 objects there.
-  if (k > 0 && i * BigInt(prior[k - 1]) >= 64n * 1024n) {
-    return div(BigInt(below) * BigInt(prior[k]) + BigInt(Math.floor(prior[k - 1] / 2)), BigInt(prior[k - 1]));
-  }
-  return div(i * BigInt(prior[k]) + 512n, 1024n);
-}
-
-function decodeCounts(classes: number, d: RangeDecoder, c: SbdContexts, prev: Prev | null, images: number, ints: number[], prior: readonly number[] | null): number[] {
-  const counts: number[] = [];
-  for (let k = 0; k < classes; k++) {
-    const cls = d.tree(c.ulp, 2);
-    if (cls === 3) {
-      counts.push(float32FromBits(d.direct(32)));
-      ints.push(0);
-      continue;
-    }
-    const pred = capPrediction(predictCountV2(k, images, k === 0 ? 0 : ints[k - 1], prev, prior));
-    const n = checkRange(`count ${k + 1}`, pred + getSigned(d, c.count[cappedBitLength(pred, COUNT_CONTEXTS - 1)]), TWO_32 - 1);
-    const bits = float32Bits(n) + (cls === 1 ? 1 : cls === 2 ? -1 : 0);
-    if (bits < 0) throw new SbdBodyError(`count ${k + 1}: one ulp below 0`);
-    counts.push(float32FromBits(bits));
-    ints.push(n);
-  }
-  return counts;
-}
-
-function decodeGreys(d: RangeDecoder, c: SbdContexts, prev: Prev | null, counts: number[], ints: number[], prior: readonly number[] | null): number[] {
-  const grey: number[] = [];
-  for (let k = 0; k < counts.length; k++) {
-    let g: number;
-    if (Object.is(counts[k], 0)) {
-      g = getSigned(d, c.grey[0]);
-    } else {
-      let pred = 33;
-      const w = prev === null ? 0 : Math.min(prev.ints[k], 255);
-      if (prior !== null) {
-        pred = w === 0 ? prior[k] : Math.floor((prev!.grey[k] * w + prior[k] * GREY_PRIOR_WEIGHT + Math.floor((w + GREY_PRIOR_WEIGHT) / 2)) / (w + GREY_PRIOR_WEIGHT));
-      } else if (w > 0) {
-        pred = prev!.grey[k];
-      } else {
-        for (let j = k - 1; j >= 0; j--) {
-          if (!Object.is(counts[j], 0)) {
-            pred = grey[j];
-            break;
-          }
-        }
-      }
-      g = pred + getSigned(d, c.grey[1 + cappedBitLength(ints[k], 7)]);
-    }
-    grey.push(checkRange(`grey ${k + 1}`, g, 255));
-  }
-  return grey;
-}
-
-function decodeCategories(d: RangeDecoder, c: SbdContexts, prev: Prev | null, table: SbdPriorTable | null, at: (f: string) => void): TaxoCategory[] {
-  at("category count");
-  const n = prev === null ? getUnsigned(d, c.taxoN) : prev.categories + getSigned(d, c.taxoN);
-  checkRange("category count", n, 40);
-  const categories: TaxoCategory[] = [];
-  let lastIndex = -1;
-  let lastGrey = 64;
-  for (let j = 0; j < n; j++) {
-    at("category index");
-    const index = checkRange(`category ${j + 1} index`, lastIndex + 1 + getSigned(d, c.taxoClass), 39);
-    at("category objects");
-    const objects = checkRange(`category ${j + 1} objects`, getUnsigned(d, c.taxoCount), TWO_32 - 1);
-    at("category size");
-    let meanSize: number;
-    const cls = d.tree(c.sizeUlp, 2);
-    if (cls === 3) {
-      meanSize = float32FromBits(d.direct(32));
-    } else {
-      const sum = getUnsigned(d, c.taxoSize);
-      if (objects === 0) throw new SbdBodyError(`category ${j + 1}: size sent as a sum over 0 objects`);
-      const bits = float32Bits(sum / objects) + (cls === 1 ? 1 : cls === 2 ? -1 : 0);
-      if (bits < 0) throw new SbdBodyError(`category ${j + 1}: size one ulp below 0`);
-      meanSize = float32FromBits(bits);
-    }
-    at("category grey");
-    const pred = table === null ? lastGrey : table.taxoGreys[index];
-    const meanGrey = checkRange(`category ${j + 1} grey`, pred + getSigned(d, c.taxoGrey), 255);
-    categories.push({ index, objects, meanSize, meanGrey });
-    lastIndex = index;
-    lastGrey = meanGrey;
-  }
-  return categories;
-}
-
-function checkRange(what: string, v: number, max: number): number {
-  if (!(v >= 0 && v <= max)) throw new SbdBodyError(`${what} ${v} is outside 0-${max}`);
-  return v;
+  return decodeRecords(kind, count, body, bodyOffset, d, c, { version: 2, table, noiseCode });
 }

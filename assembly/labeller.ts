@@ -40,6 +40,9 @@ const B_SLOT_RUNS: u32 = RUN_ENTRIES * 10;
 const B_MASKS: u32 = (RUN_ENTRIES * 12 + 7) & ~7;
 const BANK_BYTES: u32 = (B_MASKS + MASK_BYTES + 7) & ~7;
 const banks: usize = memory.data(BANK_BYTES << 1, 16);
+// SIMD build, within a row: the previous runs each listed run touches, from (u16) and to (u16, exclusive).
+const touchFrom: usize = memory.data(RUN_ENTRIES << 1, 16);
+const touchTo: usize = memory.data(RUN_ENTRIES << 1, 16);
 
 // Stamps are y + 1 <= MAX_HEIGHT_PX < DONE; slot indices are < SLOTS < LONE.
 const DONE: u32 = 0xffff;
@@ -209,6 +212,32 @@ export function resetLabeller(): void {
   }
 }
 
+/** The root of previous run k (row y - 1), which a run of row y touches: its slot opened if it was LONE. */
+// @ts-ignore: decorator
+@inline function joinPrevious(pb: usize, k: u32, y: u32): u32 {
+  let r = labelOf(pb, k);
+  if (r == LONE) {
+    r = openSlot(startOf(pb, k), endOf(pb, k), greyOf(pb, k), y - 1);
+    setLabel(pb, k, r);
+  } else if (mergedCount != 0) {
+    r = findRoot(r); // labels were roots when the row began; only a merge since can change that
+  }
+  return r;
+}
+
+/** Adds run i of row y (bank cb), [cs, ce], to object `root`. */
+// @ts-ignore: decorator
+@inline function growObject(root: u32, cb: usize, i: u32, cs: u32, ce: u32, y: u32): void {
+  const p = slot(root);
+  store<u32>(p, load<u32>(p, 0) + (ce - cs + 1), 0);
+  store<u32>(p, load<u32>(p, 4) + greyOf(cb, i), 4);
+  // Selects, not branches: whether a run widens its object is a coin toss on noise.
+  store<u16>(p, <u16>min(cs, <u32>load<u16>(p, 8)), 8);
+  store<u16>(p, <u16>max(ce, <u32>load<u16>(p, 10)), 10);
+  store<u16>(p, <u16>y, 14);
+  store<u16>(p, <u16>(y + 1), 18);
+}
+
 /** How many runs of a row start (or end: which `bits` and `before` say) before pixel x, off its masks. */
 // @ts-ignore: decorator
 @inline function prevRunsBefore(masks: usize, bits: u32, before: u32, x: u32): u32 {
@@ -232,54 +261,66 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
   const slotList = cb + B_SLOT_RUNS;
   let slotRuns: u32 = 0;
   let longestRunPx: u32 = 0;
-  for (let i: u32 = 0; i < n; i++) {
-    const cs = startOf(cb, i);
-    const ce = endOf(cb, i);
-    longestRunPx = max(longestRunPx, ce - cs + 1);
+  if (ASC_FEATURE_SIMD) {
     // 8-connectivity: a previous run [ps, pe] touches [cs, ce] when ps <= ce + 1 and pe + 1 >= cs. So the
     // runs it touches are j..k-1: j the previous runs whose end bit (pe + 1) lies before cs, k those whose
-    // start lies before ce + 2. SIMD build: both counted off the previous row's masks, with no walk and
-    // no chain from one run to the next (a walk's loads wait on each other, and its exits mispredict).
-    // Plain build: walked (the sentinel past the last previous run stops both walks), which costs a
-    // microcontroller fewer instructions than two 64-bit population counts.
-    let kEnd: u32 = 0;
-    if (ASC_FEATURE_SIMD) {
+    // start lies before ce + 2, both counted off the previous row's masks, with no walk and no chain from
+    // one run to the next (a walk's loads wait on each other, and its exits mispredict). Whether a run
+    // touches the row above is a coin toss on noise: a first pass lists the runs that do, without a
+    // branch, and a second joins only those to the objects above, in the same order as one pass would.
+    for (let i: u32 = 0; i < n; i++) {
+      const cs = startOf(cb, i);
+      const ce = endOf(cb, i);
+      longestRunPx = max(longestRunPx, ce - cs + 1);
       j = prevRunsBefore(pm, MASK_ENDS, MASK_ENDS_BEFORE, cs);
-      kEnd = prevRunsBefore(pm, MASK_STARTS, MASK_STARTS_BEFORE, ce + 2);
-    } else {
+      const k = prevRunsBefore(pm, MASK_STARTS, MASK_STARTS_BEFORE, ce + 2);
+      const from = max(j, touchedEnd);
+      touched += k > from ? k - from : 0;
+      touchedEnd = max(touchedEnd, k);
+      setLabel(cb, i, LONE);
+      st16(slotList, slotRuns, i);
+      st16(touchFrom, slotRuns, j);
+      st16(touchTo, slotRuns, k);
+      slotRuns += <u32>(k > j);
+    }
+    for (let t: u32 = 0; t < slotRuns; t++) {
+      const i = ld16(slotList, t);
+      const kEnd = ld16(touchTo, t);
+      let k = ld16(touchFrom, t);
+      const root = joinPrevious(pb, k, y);
+      for (k++; k < kEnd; k++) {
+        const r = joinPrevious(pb, k, y);
+        if (r != root) mergeInto(root, r);
+      }
+      growObject(root, cb, i, startOf(cb, i), endOf(cb, i), y);
+      setLabel(cb, i, root);
+    }
+  } else {
+    // One pass, walking the previous runs (the sentinel past the last stops both walks): a microcontroller
+    // pays less for the walk than for two 64-bit population counts, and nothing for a branch it cannot
+    // predict.
+    for (let i: u32 = 0; i < n; i++) {
+      const cs = startOf(cb, i);
+      const ce = endOf(cb, i);
+      longestRunPx = max(longestRunPx, ce - cs + 1);
       j += <u32>(endOf(pb, j) + 1 < cs);
       j += <u32>(endOf(pb, j) + 1 < cs);
       while (endOf(pb, j) + 1 < cs) j++;
-    }
-    let root = LONE;
-    let k = j;
-    for (; ASC_FEATURE_SIMD ? k < kEnd : startOf(pb, k) <= ce + 1; k++) {
-      let r = labelOf(pb, k);
-      if (r == LONE) {
-        r = openSlot(startOf(pb, k), endOf(pb, k), greyOf(pb, k), y - 1);
-        setLabel(pb, k, r);
-      } else if (mergedCount != 0) {
-        r = findRoot(r); // labels were roots when the row began; only a merge since can change that
+      let root = LONE;
+      let k = j;
+      for (; startOf(pb, k) <= ce + 1; k++) {
+        const r = joinPrevious(pb, k, y);
+        if (root == LONE) root = r;
+        else if (r != root) mergeInto(root, r);
       }
-      if (root == LONE) root = r;
-      else if (r != root) mergeInto(root, r);
+      const from = max(j, touchedEnd);
+      touched += k > from ? k - from : 0;
+      touchedEnd = max(touchedEnd, k);
+      if (root != LONE) growObject(root, cb, i, cs, ce, y);
+      setLabel(cb, i, root);
+      st16(slotList, slotRuns, i);
+      slotRuns += <u32>(root != LONE);
     }
-    const from = max(j, touchedEnd);
-    touched += k > from ? k - from : 0;
-    touchedEnd = max(touchedEnd, k);
-    if (root != LONE) {
-      const p = slot(root);
-      store<u32>(p, load<u32>(p, 0) + (ce - cs + 1), 0);
-      store<u32>(p, load<u32>(p, 4) + greyOf(cb, i), 4);
-      // Selects, not branches: whether a run widens its object is a coin toss on noise.
-      store<u16>(p, <u16>min(cs, <u32>load<u16>(p, 8)), 8);
-      store<u16>(p, <u16>max(ce, <u32>load<u16>(p, 10)), 10);
-      store<u16>(p, <u16>y, 14);
-      store<u16>(p, <u16>stamp, 18);
-    }
-    setLabel(cb, i, root);
-    st16(slotList, slotRuns, i);
-    slotRuns += <u32>(root != LONE);
   }
   // Labels given before a later merge may name a slot that is no longer a root (none without merges).
   if (mergedCount != 0) {

@@ -21,6 +21,7 @@ export const WORST_KINDS: readonly WorstCaseKind[] = ["stripes", "checkerboard",
 export const FULL_FRAME_NAMES = [
   "realistic full frame",
   ...BELOW_LIMIT_KINDS.map(({ kind }) => `at the over-exposure limit: ${kind}`),
+  "at the over-exposure limit: noise spread over the frame",
   ...WORST_KINDS.map((k) => `over-exposed: ${k}`),
 ];
 /** The demo mission of `npm run demo` (scripts/demo.ts): 200 dbar, park 30 min, quarter-size frames, seed 1. */
@@ -36,7 +37,7 @@ export function demoModel(): { bytes: Uint8Array; taxoConf: string } {
 /**
  * Writes the full-frame stream at 100 dbar during ascent: a realistic lit frame (seed 1); the worst frames
  * the camera still labels, each with exactly as many lit pixels as the default 10 % limit allows (noise
- * seed 2); then the over-exposed frames, where labelling stops once the running count passes the limit.
+ * seed 2, at 20 % and spread over the whole frame); then the over-exposed frames, where labelling stops once the running count passes the limit.
  */
 export function writeFullFrameStream(path: string): void {
   const profile = loadProfile(EMBEDDED_PROFILE);
@@ -48,6 +49,8 @@ export function writeFullFrameStream(path: string): void {
   const frames = [
     realisticFrame(new Rng(1), W, H),
     ...BELOW_LIMIT_KINDS.map(({ kind }) => belowLimitFrame(W, H, kind, limitPx, new Rng(2))),
+    // Noise at 20 % is the worst for a core that predicts branches; without prediction, the most runs are.
+    belowLimitFrame(W, H, "noise", limitPx, new Rng(2), 0),
     ...WORST_KINDS.map((k) => worstCaseFrame(W, H, k)),
   ];
   frames.forEach((pixels, i) => writer.writeFrame({

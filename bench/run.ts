@@ -15,7 +15,7 @@ import { realProfiles } from "./telemetryBytes.js";
 import { loadProfile } from "../host/config/profile.js";
 import { benchEmbedded, embeddedBenchText } from "./embeddedBench.js";
 import { benchDecodeOutputs } from "./decodeOutputsBench.js";
-import { benchNoiseDensity, noiseDensityTable } from "./noiseDensityBench.js";
+import { benchWorstRatios, worstRatioTable } from "./worstRatioBench.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const log = (s: string) => process.stderr.write(s + "\n");
@@ -28,8 +28,8 @@ const memory = CAPABILITIES.flatMap((capability) => BUILDS.map((build) => {
 log(`labelling, ${ROUNDS} rounds per contender and frame (interleaved; medians):`);
 const { results, opencv } = await benchLabelling(ROUNDS, log);
 
-log(`random noise at the limit, density sweep, ${2 * ROUNDS + 1} rounds ...`);
-const noiseDensity = benchNoiseDensity(2 * ROUNDS + 1);
+log(`worst frames against a realistic one, SIMD firmware alone, noise density sweep, ${2 * ROUNDS + 1} rounds ...`);
+const worstRatios = benchWorstRatios(2 * ROUNDS + 1);
 
 log(`replay throughput, ${Math.max(3, ROUNDS >> 2)} rounds per build:`);
 const replay = benchReplay(Math.max(3, ROUNDS >> 2), log);
@@ -54,7 +54,7 @@ const decodeOutputs = await benchDecodeOutputs(Math.max(5, ROUNDS >> 1));
 
 const out = join(packageRoot(), "bench", "out");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, noiseDensity, replay, classify, telemetry, sbdV2, sbdNoise, embedded, decodeOutputs }, null, 2));
+writeFileSync(join(out, "bench.json"), JSON.stringify({ node: process.version, rounds: ROUNDS, memory, opencv, labelling: results, worstRatios, replay, classify, telemetry, sbdV2, sbdNoise, embedded, decodeOutputs }, null, 2));
 
 console.log(`\n## Memory (fixed; initial = maximum)\n`);
 console.log(`| build | pages | camera working state (budget 256 KiB) | float side (slicing, encoders) | model state | object slots |\n|---|---|---|---|---|---|`);
@@ -75,7 +75,7 @@ const realistic = results.find((r) => r.group === "realistic")!;
 const SIMD = "firmware simd";
 const CV = "OpenCV.js CCWithStats";
 const ratio = (a: number | undefined, b: number | undefined, digits: number) => (a === undefined || b === undefined ? "-" : (a / b).toFixed(digits));
-console.log(`## Worst frames against a realistic one and OpenCV.js (SIMD build; goals: at most 10x realistic, 0.5x OpenCV.js)\n`);
+console.log(`## Worst frames against OpenCV.js (SIMD build; goal: at most 0.5x) and a realistic frame timed among the JavaScript contenders (see the next table)\n`);
 console.log(`Wall-clock medians as above, and process CPU-time medians (steadier when the machine is shared).\n`);
 console.log(`| frame | simd ms | x realistic | x OpenCV.js | simd CPU ms | x realistic (CPU) | x OpenCV.js (CPU) |\n|---|---|---|---|---|---|---|`);
 for (const r of results.filter((x) => x.group !== "realistic")) {
@@ -83,8 +83,9 @@ for (const r of results.filter((x) => x.group !== "realistic")) {
   console.log(`| ${r.frame} | ${w[SIMD].toFixed(2)} | ${ratio(w[SIMD], realistic.medianMs[SIMD], 1)} | ${ratio(w[SIMD], w[CV], 2)} | ${c[SIMD].toFixed(2)} | ${ratio(c[SIMD], realistic.medianCpuMs[SIMD], 1)} | ${ratio(c[SIMD], c[CV], 2)} |`);
 }
 console.log("");
-console.log(`## Random noise at the limit by density (SIMD build, CPU ms of ${2 * ROUNDS + 1} interleaved rounds; the costliest is the noise frame above)\n`);
-console.log(noiseDensityTable(noiseDensity) + "\n");
+console.log(`## Worst frames against a realistic one, the SIMD firmware alone (goal: at most 10x; CPU ms of ${2 * ROUNDS + 1} interleaved rounds, random noise swept over densities)\n`);
+console.log("The ratios to OpenCV.js above are fair (both long); the ratios to the realistic frame above are flattered by the JavaScript contenders run between. These are not:\n");
+console.log(worstRatioTable(worstRatios) + "\n");
 console.log(`## Replay throughput (recorded stream from disk -> firmware -> RS232 log + truth comparison), frames/s (median)\n`);
 console.log(`| stream | frames | stream MB | simulate frames/s | ${BUILDS.join(" | ")} |\n|---|---|---|---|${BUILDS.map(() => "---").join("|")}|`);
 for (const r of replay) {

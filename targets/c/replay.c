@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "port.h"
+#include "le.h"
 #include "rs232.h"
 #include "uvpf.h"
 
@@ -41,16 +42,6 @@ static void fail(int code, const char* what) {
   port_close();
   exit(code);
 }
-static uint16_t rd16(const uint8_t* p) { return (uint16_t)(p[0] | (p[1] << 8)); }
-static uint32_t rd32(const uint8_t* p) { return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24); }
-static double rdf64(const uint8_t* p) {
-  uint64_t bits = (uint64_t)rd32(p) | ((uint64_t)rd32(p + 4) << 32);
-  double d;
-  memcpy(&d, &bits, sizeof d);
-  return d;
-}
-static void wr16(uint8_t* p, uint32_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
-static void wr32(uint8_t* p, uint32_t v) { wr16(p, v); wr16(p + 2, v >> 16); }
 
 static uint32_t read_u32(void) {
   uint8_t b[4];

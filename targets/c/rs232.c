@@ -1,19 +1,12 @@
 /* RS232 line formatting, byte for byte as the Node host (host/formats/rs232Lines.ts). Two JavaScript rules
  * matter: Number.prototype.toFixed(2) picks the nearer of two neighbours on the exact binary value and the
  * larger on a tie (printf rounds a tie to even), and it prints "-" for any negative value but none for -0. */
+#include "le.h"
 #include "rs232.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-static uint16_t rd16(const uint8_t* p) { return (uint16_t)(p[0] | (p[1] << 8)); }
-static uint32_t rd32(const uint8_t* p) { return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24); }
-static double rdf64(const uint8_t* p) {
-  uint64_t bits = (uint64_t)rd32(p) | ((uint64_t)rd32(p + 4) << 32);
-  double d;
-  memcpy(&d, &bits, sizeof d);
-  return d;
-}
 
 int uvpf_to_fixed2(char* out, size_t cap, double x) {
   const char* sign = x < 0 ? "-" : "";

@@ -112,10 +112,11 @@ export class RangeEncoder {
   }
 }
 
-const probs = (n: number, p = 1024) => new Uint16Array(n).fill(p);
+/** n probabilities of one context, each p / 4096. */
+export const probs = (n: number, p = 1024) => new Uint16Array(n).fill(p);
 
-// A tree shaped for expected bit length c, computed leaf-weight sums per node (README "Contexts").
-function tree(c: number): Uint16Array {
+/** A tree shaped for expected bit length c, computed leaf-weight sums per node (README "Contexts"). */
+export function tree(c: number): Uint16Array {
   const w = Array.from({ length: 64 }, (_, b) => 2 ** Math.max(8, 20 - Math.abs(b - c)));
   const t = probs(64);
   for (let depth = 0; depth < 6; depth++) {
@@ -147,7 +148,8 @@ export function referenceContexts() {
   };
 }
 
-function bitLen(v: number): number {
+/** Bits needed for v (0 for 0). */
+export function bitLen(v: number): number {
   let b = 0;
   while (b < 64 && 2 ** b <= v) b++;
   return b;
@@ -167,7 +169,8 @@ export function putSigned(enc: RangeEncoder, ctx: Uint16Array, s: number): void 
 }
 
 const view = new DataView(new ArrayBuffer(4));
-function f32bits(x: number): number {
+/** The float32 bits of x. */
+export function f32bits(x: number): number {
   view.setFloat32(0, x);
   return view.getUint32(0);
 }
@@ -183,13 +186,50 @@ export function floatClass(c: number): { cls: number; n: number } {
   return { cls: 3, n: 0 };
 }
 
-function need(ok: boolean, what: string): void {
+/** Throws the reference encoders' RangeError unless `ok`. */
+export function need(ok: boolean, what: string): void {
   if (!ok) throw new RangeError(`SBD reference encoder: ${what}`);
 }
-const isInt = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;
-const isF32 = (v: number) => Number.isNaN(v) || Math.fround(v) === v;
+/** Whether v is an integer in 0..max. */
+export const isInt = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;
+/** Whether v is a float32 value (NaN included). */
+export const isF32 = (v: number) => Number.isNaN(v) || Math.fround(v) === v;
 
-interface PrevRecord { phase: number; proc: number; t: number; dt: number; p: number; dp: number; i: number; q: number; ints: number[]; grey: number[]; nCat: number }
+/** The record fields both versions code the same way, as the next record predicts from them. */
+export interface RecordHead { phase: number; proc: number; t: number; dt: number; p: number; dp: number; i: number }
+
+/** The contexts writeRecordHead codes with. */
+export interface RecordHeadContexts { samePhase: Uint16Array; dt: Uint16Array; dp: Uint16Array; img: Uint16Array }
+
+/** Codes a record's phase, processing, time, pressure and images, predicted from `prev` (null: first of the message). */
+export function writeRecordHead(enc: RangeEncoder, c: RecordHeadContexts, prev: RecordHead | null, r: SliceRecord): RecordHead {
+  const phase = CTS5_PHASES.indexOf(r.phase);
+  const proc = PROCESSINGS.indexOf(r.processing);
+  const t = r.timeS;
+  const p = Math.floor((r.pressureDbar + 100) * 10 + 0.5);
+  const i = r.images;
+  need(phase >= 0 && proc >= 0, "unknown phase or processing");
+  need(isInt(t, TWO_32 - 1) && isInt(p, 0xffff) && isInt(i, TWO_32 - 1), "time, pressure or images out of range");
+  if (prev === null || prev.phase !== phase || prev.proc !== proc) {
+    if (prev !== null) enc.bit(c.samePhase, 0, 1);
+    enc.direct(phase, 3);
+    enc.direct(proc, 2);
+  } else enc.bit(c.samePhase, 0, 0);
+  const dt = prev === null ? 0 : t - prev.t;
+  const dp = prev === null ? 0 : p - prev.p;
+  if (prev === null) {
+    enc.direct(t, 32);
+    enc.direct(p, 16);
+    putUnsigned(enc, c.img, i);
+  } else {
+    putSigned(enc, c.dt, dt - prev.dt);
+    putSigned(enc, c.dp, dp - prev.dp);
+    putSigned(enc, c.img, i - prev.i);
+  }
+  return { phase, proc, t, dt, p, dp, i };
+}
+
+interface PrevRecord extends RecordHead { q: number; ints: number[]; grey: number[]; nCat: number }
 
 /** Writes the records of one message, each predicted from the one before it in the message. */
 export class SbdBodyWriter {
@@ -201,30 +241,8 @@ export class SbdBodyWriter {
   /** Appends one record; throws RangeError when a field cannot be coded. */
   write(r: SliceRecord): void {
     const { enc, c, prev } = this;
-    const phase = CTS5_PHASES.indexOf(r.phase);
-    const proc = PROCESSINGS.indexOf(r.processing);
-    const t = r.timeS;
-    const p = Math.floor((r.pressureDbar + 100) * 10 + 0.5);
-    const i = r.images;
-    need(phase >= 0 && proc >= 0, "unknown phase or processing");
-    need(isInt(t, TWO_32 - 1) && isInt(p, 0xffff) && isInt(i, TWO_32 - 1), "time, pressure or images out of range");
-    if (prev === null || prev.phase !== phase || prev.proc !== proc) {
-      if (prev !== null) enc.bit(c.samePhase, 0, 1);
-      enc.direct(phase, 3);
-      enc.direct(proc, 2);
-    } else enc.bit(c.samePhase, 0, 0);
-    const dt = prev === null ? 0 : t - prev.t;
-    const dp = prev === null ? 0 : p - prev.p;
-    if (prev === null) {
-      enc.direct(t, 32);
-      enc.direct(p, 16);
-      putUnsigned(enc, c.img, i);
-    } else {
-      putSigned(enc, c.dt, dt - prev.dt);
-      putSigned(enc, c.dp, dp - prev.dp);
-      putSigned(enc, c.img, i - prev.i);
-    }
-    const next: PrevRecord = { phase, proc, t, dt, p, dp, i, q: 0, ints: [], grey: [], nCat: 0 };
+    const next: PrevRecord = { ...writeRecordHead(enc, c, prev, r), q: 0, ints: [], grey: [], nCat: 0 };
+    const { i } = next;
     if (r.kind === "taxo") {
       const cats = r.categories;
       need(cats.length <= 40, "more than 40 categories");

@@ -1,29 +1,16 @@
 // An independent TypeScript encoder of the compact SBD format version 2 (docs/operators.md, "Compact SBD messages,
-// format version 2"), for tests and the benchmark's cross-check. It shares the v1 reference's range coder and
-// number coding (test/support only) and nothing with host/telemetry/sbd but the record and prior-table types.
-import { CTS5_PHASES, PROCESSINGS, type SliceKind, type SliceRecord } from "../../host/telemetry/types.js";
+// format version 2"), for tests and the benchmark's cross-check. It shares the v1 reference's range coder,
+// number coding and record head (test/support only) and nothing with host/telemetry/sbd but the record and prior-table types.
+import type { SliceKind, SliceRecord } from "../../host/telemetry/types.js";
 import type { SbdPriorTable } from "../../host/telemetry/sbd/priorTable.js";
-import { RangeEncoder, floatClass, putSigned, putUnsigned, referenceCrc16 } from "./sbdReferenceEncoder.js";
+import {
+  RangeEncoder, bitLen, f32bits, floatClass, isF32, isInt, need, probs, putSigned, putUnsigned, referenceCrc16, tree, writeRecordHead,
+  type RecordHead,
+} from "./sbdReferenceEncoder.js";
 
 const TWO_32 = 2 ** 32;
 const TWO_40 = 2 ** 40;
 const EDGES = [5, 10, 20, 35, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000];
-
-const probs = (n: number, p = 1024) => new Uint16Array(n).fill(p);
-function tree(c: number): Uint16Array {
-  const w = Array.from({ length: 64 }, (_, b) => 2 ** Math.max(8, 20 - Math.abs(b - c)));
-  const t = probs(64);
-  for (let depth = 0; depth < 6; depth++) {
-    const span = 64 / 2 ** depth;
-    for (let node = 0; node < 2 ** depth; node++) {
-      const lo = node * span;
-      const sum = (a: number, b: number) => w.slice(a, b).reduce((x, y) => x + y, 0);
-      const all = sum(lo, lo + span);
-      t[2 ** depth + node] = Math.min(2017, Math.max(31, Math.floor((sum(lo, lo + span / 2) * 2048 + Math.floor(all / 2)) / all)));
-    }
-  }
-  return t;
-}
 
 // A message's contexts: version 1's shapes without a table; with one, its bytes u in the firmware's flat order
 // (42 trees of 64 entries: DT, DP, IMG, TEMP, COUNT 0-23, GREY 0-8, TAXO_N, TAXO_CLASS, TAXO_COUNT, TAXO_SIZE,
@@ -50,21 +37,6 @@ function contexts(table: SbdPriorTable | null) {
   };
 }
 
-function bitLen(v: number): number {
-  let b = 0;
-  while (b < 64 && 2 ** b <= v) b++;
-  return b;
-}
-const view = new DataView(new ArrayBuffer(4));
-function f32bits(x: number): number {
-  view.setFloat32(0, x);
-  return view.getUint32(0);
-}
-function need(ok: boolean, what: string): void {
-  if (!ok) throw new RangeError(`SBD v2 reference encoder: ${what}`);
-}
-const isInt = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;
-const isF32 = (v: number) => Number.isNaN(v) || Math.fround(v) === v;
 const div = (a: bigint, b: bigint) => Number(a / b);
 
 function binOf(p: number): number {
@@ -103,7 +75,7 @@ export function referenceQuantise(n: number, code: number): { index: number; val
   return { index: Number(index + j), value: Number(binLo + (width - 1n) / 2n) };
 }
 
-interface PrevRecord { phase: number; proc: number; t: number; dt: number; p: number; dp: number; i: number; q: number; ints: number[]; grey: number[]; nCat: number; accN: number[]; accI: number }
+interface PrevRecord extends RecordHead { q: number; ints: number[]; grey: number[]; nCat: number; accN: number[]; accI: number }
 
 /** Writes the records of one v2 message; `table` is the prior table the header names (null: id 0, no table). */
 export class SbdBodyWriterV2 {
@@ -118,31 +90,9 @@ export class SbdBodyWriterV2 {
   /** Appends one record; throws RangeError when a field cannot be coded. */
   write(r: SliceRecord): void {
     const { enc, c, prev, table } = this;
-    const phase = CTS5_PHASES.indexOf(r.phase);
-    const proc = PROCESSINGS.indexOf(r.processing);
-    const t = r.timeS;
-    const p = Math.floor((r.pressureDbar + 100) * 10 + 0.5);
-    const i = r.images;
-    need(phase >= 0 && proc >= 0, "unknown phase or processing");
-    need(isInt(t, TWO_32 - 1) && isInt(p, 0xffff) && isInt(i, TWO_32 - 1), "time, pressure or images out of range");
-    if (prev === null || prev.phase !== phase || prev.proc !== proc) {
-      if (prev !== null) enc.bit(c.samePhase, 0, 1);
-      enc.direct(phase, 3);
-      enc.direct(proc, 2);
-    } else enc.bit(c.samePhase, 0, 0);
-    const dt = prev === null ? 0 : t - prev.t;
-    const dp = prev === null ? 0 : p - prev.p;
-    if (prev === null) {
-      enc.direct(t, 32);
-      enc.direct(p, 16);
-      putUnsigned(enc, c.img, i);
-    } else {
-      putSigned(enc, c.dt, dt - prev.dt);
-      putSigned(enc, c.dp, dp - prev.dp);
-      putSigned(enc, c.img, i - prev.i);
-    }
+    const next: PrevRecord = { ...writeRecordHead(enc, c, prev, r), q: 0, ints: [], grey: [], nCat: 0, accN: [], accI: 0 };
+    const { p, i } = next;
     const bin = binOf(p);
-    const next: PrevRecord = { phase, proc, t, dt, p, dp, i, q: 0, ints: [], grey: [], nCat: 0, accN: [], accI: 0 };
     if (r.kind === "taxo") {
       const cats = r.categories;
       need(cats.length <= 40, "more than 40 categories");

@@ -28,11 +28,15 @@ function plainSums(px: Uint8Array, w: number, h: number, thr: number, weighted: 
   return m;
 }
 
+/** The camera's centroid: r = 1 / m00 once, then x = r m10, y = r m01 (FEATURES.md). */
+function cameraCentroid(m: ReturnType<typeof plainSums>) {
+  const r = 1 / m.m00;
+  return { r, x: r * m.m10, y: r * m.m01 };
+}
+
 /** The camera's order: centroid, mu20/mu11/mu02, eigenvalues, angle, eccentricity (FEATURES.md). */
 function cameraShape(m: ReturnType<typeof plainSums>) {
-  const r = 1 / m.m00;
-  const x = r * m.m10;
-  const y = r * m.m01;
+  const { r, x, y } = cameraCentroid(m);
   const mu20 = m.m20 - x * m.m10;
   const mu11 = m.m11 - x * m.m01;
   const mu02 = m.m02 - y * m.m01;
@@ -60,12 +64,7 @@ function oldShape(m: ReturnType<typeof plainSums>) {
 
 /** Camera-order h7 and grey-weighted gmu03 / gh7 (FEATURES.md's A..F), for the grey object below. */
 function cameraHu7(m: ReturnType<typeof plainSums>) {
-  const r = 1 / m.m00;
-  const x = r * m.m10;
-  const y = r * m.m01;
-  const mu20 = m.m20 - x * m.m10;
-  const mu11 = m.m11 - x * m.m01;
-  const mu02 = m.m02 - y * m.m01;
+  const { r, x, y } = cameraCentroid(m);
   const mu30 = m.m30 - (3 * x) * m.m20 + ((2 * x) * x) * m.m10;
   const mu21 = m.m21 - (2 * x) * m.m11 - y * m.m20 + ((2 * x) * x) * m.m01;
   const mu12 = m.m12 - (2 * y) * m.m11 - x * m.m02 + ((2 * y) * y) * m.m10;
@@ -73,7 +72,6 @@ function cameraHu7(m: ReturnType<typeof plainSums>) {
   const r2 = r * r;
   const r3 = r2 * Math.sqrt(r);
   const [n30, n21, n12, n03] = [mu30 * r3, mu21 * r3, mu12 * r3, mu03 * r3];
-  void mu11; void mu20; void mu02;
   const A = n30 + n12;
   const B = n21 + n03;
   const A2 = A * A;

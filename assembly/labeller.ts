@@ -52,7 +52,7 @@ let prevBank: usize = banks;
 let curBank: usize = banks + BANK_BYTES;
 let prevCount: u32 = 0;
 let prevY: u32 = 0;
-// Runs of the previous row that hold a slot, and its longest run (px).
+// Runs of the previous row that hold a slot, and its longest run (px; SIMD build only, which alone asks).
 let prevSlotRuns: u32 = 0;
 let prevLongestRunPx: u32 = 0;
 let freeTop: u32 = 0;
@@ -302,7 +302,6 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
     for (let i: u32 = 0; i < n; i++) {
       const cs = startOf(cb, i);
       const ce = endOf(cb, i);
-      longestRunPx = max(longestRunPx, ce - cs + 1);
       j += <u32>(endOf(pb, j) + 1 < cs);
       j += <u32>(endOf(pb, j) + 1 < cs);
       while (endOf(pb, j) + 1 < cs) j++;

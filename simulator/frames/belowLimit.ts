@@ -41,6 +41,7 @@ export function belowLimitFrame(widthPx: number, heightPx: number, kind: BelowLi
   checkSize(widthPx, heightPx);
   const area = widthPx * heightPx;
   if (!Number.isInteger(litPx) || litPx < 0 || litPx > area) throw new RangeError(`belowLimitFrame: litPx must be an integer in 0..${area}, got ${litPx}`);
+  if (!(noiseDensity >= 0 && noiseDensity <= 1)) throw new RangeError(`belowLimitFrame: noiseDensity must be in 0..1, got ${noiseDensity}`);
   let on: (x: number, y: number) => boolean;
   if (kind === "dots") on = (x, y) => x % 2 === 0 && y % 2 === 0;
   else if (kind === "stripes") on = (x) => x % 2 === 0;

@@ -7,7 +7,7 @@ import {
 } from "./constants";
 import { AREA_UNREACHABLE, classMinAreaPx, classBoundUm, configInput, vignetteMinAreaPx } from "./config";
 import { frameForegroundPx, frameOverexposed, overexposureEarlyStop, rowBuffer } from "./frame";
-import { labellerOverflows } from "./labeller";
+import { labellerOverflows } from "./objectSlots";
 import {
   frameClassCounts, frameObjects, objectLog, objectLogCount, objectLogEnabled, setObjectLogEnabled,
 } from "./objectsink";

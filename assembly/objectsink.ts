@@ -74,25 +74,26 @@ export function addObjectsOfArea(areaPx: u32, count: u32, greyFixed: u64): void 
   if (collectingCandidates || objectLogEnabled) noteObject(areaPx, greySum, xMin, yMin, xMax, yMax);
 }
 
-// Where tallyRun sends a run that is not an object of its own: written, never read.
-const discardedCount: usize = memory.data(4, 4);
-const discardedGreyFixed: usize = memory.data(8, 8);
-
-/**
- * Tallies the one-run object [areaPx px, greySum] when `isObject`, and nothing otherwise, without a branch
- * on `isObject` (on noise whether a run of the previous row is a whole object cannot be predicted). Only
- * the tallies: the caller makes sure that neither the debug log nor the candidates want the object.
- */
+/** Takes one object of `areaPx` pixels (grey sum `greySum`) into the tallies only: the caller makes sure that neither the debug log nor the candidates want it. */
 // @ts-ignore: decorator
-@inline export function tallyRun(areaPx: u32, greySum: u32, isObject: bool): void {
-  frameObjects += <u32>isObject;
-  // Addresses chosen by a mask, not a select, which a C compiler may turn back into a branch.
-  const keep = -<usize>isObject;
+@inline export function tallyObject(areaPx: u32, greySum: u32): void {
+  frameObjects++;
   const bin = <usize>classBinOfArea(areaPx);
-  const c = discardedCount + ((frameClassCounts + (bin << 2) - discardedCount) & keep);
+  const c = frameClassCounts + (bin << 2);
   store<u32>(c, load<u32>(c) + 1);
-  const g = discardedGreyFixed + ((frameClassGreyFixed + (bin << 3) - discardedGreyFixed) & keep);
+  const g = frameClassGreyFixed + (bin << 3);
   store<u64>(g, load<u64>(g) + greyFixed(greySum, areaPx));
+}
+
+/** Takes `count` objects of `areaPx` (1 or 2) pixels whose grey sums add up to `greySum` into the tallies only (each one's fixed-point grey is a shift, so their sum is exact). */
+// @ts-ignore: decorator
+@inline export function tallyObjects(areaPx: u32, count: u32, greySum: u32): void {
+  frameObjects += count;
+  const bin = <usize>classBinOfArea(areaPx);
+  const c = frameClassCounts + (bin << 2);
+  store<u32>(c, load<u32>(c) + count);
+  const g = frameClassGreyFixed + (bin << 3);
+  store<u64>(g, load<u64>(g) + ((<u64>greySum << GREY_FIXED_BITS) >> <u64>(areaPx - 1)));
 }
 
 /** The rarer destinations of a completed object: the classification candidates and the debug log. */

@@ -71,23 +71,52 @@ const GATHER: u64 = 0x0102040810204080;
   return w;
 }
 
-/** Scan blocks a row's start and end masks cover: every block of the widest row, and one past it. */
+/** Scan blocks a row's masks cover: every block of the widest row, and one past it. */
 export const MASK_BLOCKS: u32 = (MAX_WIDTH_PX + SCAN_BLOCK_PX - 1) / SCAN_BLOCK_PX + 1;
-/** Byte offsets, from `masks`, of the arrays scanRow fills: start bits, end bits (u64 each), and the starts and ends before each block (u16). */
+/**
+ * Byte offsets, from `masks`, of what scanRow writes there (SIMD build): per scan block, the bits where a
+ * run starts, where one has just ended (the first background pixel after it) and the foreground bits (u64
+ * each); the runs started and ended before the block (u16 pairs, 4 bytes apart); and the busy bits (u64:
+ * bit b set when block b holds foreground or a run carried into it). scanRow writes the busy blocks and the
+ * block past the row only; completeMasks fills in the others.
+ */
 export const MASK_STARTS: u32 = 0;
 export const MASK_ENDS: u32 = MASK_BLOCKS << 3;
-export const MASK_STARTS_BEFORE: u32 = MASK_BLOCKS << 4;
-export const MASK_ENDS_BEFORE: u32 = (MASK_BLOCKS << 4) + (MASK_BLOCKS << 1);
+export const MASK_FOREGROUND: u32 = MASK_BLOCKS << 4;
+export const MASK_STARTS_BEFORE: u32 = MASK_BLOCKS * 24;
+export const MASK_ENDS_BEFORE: u32 = MASK_STARTS_BEFORE + 2;
+export const MASK_BUSY_BLOCKS: u32 = MASK_BLOCKS * 28;
 /** Bytes of the mask arrays. */
-export const MASK_BYTES: u32 = (MASK_BLOCKS << 4) + (MASK_BLOCKS << 2);
+export const MASK_BYTES: u32 = MASK_BUSY_BLOCKS + 8;
 
-/** Writes block `block`'s start and end bits and the runs started and ended before it. */
+/** Writes the runs started and ended before block `block`. */
 // @ts-ignore: decorator
-@inline function storeMasks(masks: usize, block: usize, s: u64, e: u64, starts: u32, ends: u32): void {
+@inline function storeCounts(masks: usize, block: usize, starts: u32, ends: u32): void {
+  store<u32>(masks + (block << 2), starts | (ends << 16), MASK_STARTS_BEFORE);
+}
+
+/** Writes busy block `block`'s foreground, start and end bits. */
+// @ts-ignore: decorator
+@inline function storeMasks(masks: usize, block: usize, w: u64, s: u64, e: u64): void {
   store<u64>(masks + (block << 3), s, MASK_STARTS);
   store<u64>(masks + (block << 3), e, MASK_ENDS);
-  store<u16>(masks + (block << 1), <u16>starts, MASK_STARTS_BEFORE);
-  store<u16>(masks + (block << 1), <u16>ends, MASK_ENDS_BEFORE);
+  store<u64>(masks + (block << 3), w, MASK_FOREGROUND);
+}
+
+/** Fills in the blocks scanRow left out (no bits; the counts of the next block written) for a row `width` px wide. */
+export function completeMasks(masks: usize, width: u32): void {
+  const busy = load<u64>(masks, MASK_BUSY_BLOCKS);
+  let block = <usize>((min(width, MAX_WIDTH_PX) + SCAN_BLOCK_PX - 1) / SCAN_BLOCK_PX); // past the row: written
+  let counts = load<u32>(masks + (block << 2), MASK_STARTS_BEFORE);
+  while (block != 0) {
+    block--;
+    if (((busy >> <u64>block) & 1) != 0) {
+      counts = load<u32>(masks + (block << 2), MASK_STARTS_BEFORE);
+    } else {
+      storeCounts(masks, block, counts & 0xffff, counts >> 16);
+      storeMasks(masks, block, 0, 0, 0);
+    }
+  }
 }
 
 /** Sentinel written as the start and end of entry n (one past the last run): past any pixel index. */
@@ -96,10 +125,11 @@ export const RUN_SENTINEL: u32 = 0xffff;
 /**
  * Scans `width` pixels at `row` into run arrays (u16 start, u16 inclusive end, u32 grey sum) of
  * MAX_RUNS_PER_ROW + 1 entries; returns the run count n, and writes RUN_SENTINEL at start and end n.
- * SIMD build: at `masks` (MASK_BYTES), per scan block, the bits where a run starts and where one has
- * just ended (the first background pixel after it), and how many runs started and ended before the
- * block; with them the runs of this row that start or end before any x are counted without a walk
- * (labeller.ts). The plain build writes none: its cores walk more cheaply than they count bits.
+ * SIMD build: at `masks` (MASK_BYTES), for the busy blocks and the one past the row, the start, end and
+ * foreground bits and how many runs started and ended before the block, and the busy bits; with them
+ * (once completeMasks has filled in the empty blocks) the runs of this row that start or end before any x
+ * are counted without a walk, and a pair of rows is labelled 64 px at a time (densePairs.ts). The plain
+ * build writes none: its cores walk more cheaply than they count bits.
  */
 export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEnd: usize, runGreySum: usize, masks: usize): u32 {
   // A row of at most MAX_WIDTH_PX pixels holds at most MAX_RUNS_PER_ROW runs: the arrays cannot overflow.
@@ -111,14 +141,19 @@ export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEn
   let fg: u32 = 0;
   let carry: u64 = 0; // 1 when the pixel before the block is foreground
   let block: usize = 0;
+  let busy: u64 = 0;
   for (let x: u32 = 0; x < width; x += SCAN_BLOCK_PX, block++) {
-    if (ASC_FEATURE_SIMD) storeMasks(masks, block, 0, 0, starts, ends);
     const w = blockMask(row, x, width, thr, add, high);
     if ((w | carry) == 0) continue;
     const before = (w << 1) | carry;
     let s = w & ~before; // a run starts here
     let e = before & ~w; // the first background pixel after a run (never bit 0 of block 0)
-    if (ASC_FEATURE_SIMD) storeMasks(masks, block, s, e, starts, ends);
+    if (ASC_FEATURE_SIMD) {
+      // Busy blocks only: the empty ones cost a realistic frame nothing (completeMasks fills them in).
+      busy |= <u64>1 << <u64>block;
+      storeCounts(masks, block, starts, ends);
+      storeMasks(masks, block, w, s, e);
+    }
     carry = w >> 63;
     fg += <u32>popcnt<u64>(w);
     while (s != 0) {
@@ -133,7 +168,11 @@ export function scanRow(row: usize, width: u32, thr: u32, runStart: usize, runEn
     }
   }
   // The block past the row (x = width + 1 may fall in it): no bits, every run before it.
-  if (ASC_FEATURE_SIMD) storeMasks(masks, block, 0, 0, starts, ends);
+  if (ASC_FEATURE_SIMD) {
+    storeCounts(masks, block, starts, ends);
+    storeMasks(masks, block, 0, 0, 0);
+    store<u64>(masks, busy | (carry << <u64>block), MASK_BUSY_BLOCKS);
+  }
   if (carry != 0) {
     store<u16>(runEnd + (<usize>ends << 1), <u16>(width - 1)); // the row ends in foreground
     ends++;

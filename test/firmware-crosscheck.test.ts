@@ -1,14 +1,16 @@
 // The firmware's objects equal those of an independent full-frame two-pass labeller (host/reference),
 // object for object (area, grey sum, bounding box), on both builds, over more than 1,000 frames:
-// random noise at many densities, random blobs, realistic frames, adversarial shapes and the worst frames
-// below the over-exposure limit (dots, stripes, checkerboard, noise; full size at the limit itself, with
-// the early stop armed, and small ones of random sizes). Per-frame spectra (counts and rounded mean grey
-// per class) are checked against an independent computation, with the debug log on (objects complete in
-// order) and off (whole-run objects tallied without a branch per run).
+// random noise at many densities, random blobs, realistic frames, adversarial shapes, rows of every
+// density side by side at widths around whole 64-px blocks (the SIMD build labels a dense pair of rows
+// 64 px at a time, a sparse one run by run), and the worst frames below the over-exposure limit (dots,
+// stripes, checkerboard, noise; full size at the limit itself, with the early stop armed, and small ones
+// of random sizes). Per-frame spectra (counts and rounded mean grey per class) are checked against an
+// independent computation, with the debug log on (objects complete in order) and off (whole-run objects
+// tallied without a branch per run); the order objects complete in is the same in both builds.
 import { describe, expect, it } from "vitest";
 import { BUILDS, Firmware, FrameKind, Status, type BlocRecord, type LoggedObject } from "../host/firmware/index.js";
 import { labelFrame, sortObjects, type FrameObject } from "../host/reference/labeller.js";
-import { adversarialFrames, randomBlobsFrame, randomFrame } from "../simulator/frames/adversarial.js";
+import { adversarialFrames, randomBlobsFrame, randomFrame, rowMixFrame } from "../simulator/frames/adversarial.js";
 import { noiseFrame } from "../simulator/frames/noise.js";
 import { realisticFrame } from "../simulator/frames/particles.js";
 import { BELOW_LIMIT_KINDS, belowLimitFrame, overexposureLimitPx } from "../simulator/frames/belowLimit.js";
@@ -52,6 +54,14 @@ function cases(): Case[] {
     const h = rng.int(2, 120);
     const lit = overexposureLimitPx(w, h, rng.int(1, 250));
     out.push({ name: `below-limit ${kind}#${i}`, widthPx: w, heightPx: h, threshold: rng.int(0, 254), pixels: belowLimitFrame(w, h, kind, lit, rng) });
+  }
+  // Rows of every density side by side (the SIMD build labels a dense pair of rows 64 px at a time, a
+  // sparse one run by run), at widths on either side of whole 64-px blocks.
+  for (let i = 0; i < 120; i++) {
+    const w = [1, 2, 63, 64, 65, 127, 128, 129, 191, 192, 256, 300, 320, 2464][i % 14];
+    const h = rng.int(2, w > 1000 ? 12 : 60);
+    const threshold = rng.int(0, 254);
+    out.push({ name: `row-mix#${i}`, widthPx: w, heightPx: h, threshold, pixels: rowMixFrame(rng, w, h, threshold) });
   }
   for (let i = 0; i < 4; i++) {
     out.push({ name: `realistic#${i}`, widthPx: 1232, heightPx: 1028, threshold: 21, pixels: realisticFrame(rng, 1232, 1028, { noiseCount: 800, particleCount: 120 }) });
@@ -134,6 +144,26 @@ describe("cross-check against the reference labeller", () => {
       }
       expect(compared).toBe(ALL.length);
     });
+  });
+
+  it("hands the objects over in the same order in both builds (that of eager slots), on every frame", () => {
+    // The plain build completes objects left to right row by row; the SIMD build must keep that order
+    // whenever it matters (the debug log here; classification candidates), whichever way it labels a row.
+    const builds = BUILDS.map((b) => Firmware.create(b));
+    let configured = "";
+    for (const c of ALL) {
+      const key = `${c.widthPx}x${c.heightPx}@${c.threshold}`;
+      if (key !== configured) {
+        for (const fw of builds) fw.configure(testBlob({ widthPx: c.widthPx, heightPx: c.heightPx, threshold: c.threshold, framesPerBloc: 1 }));
+        configured = key;
+      }
+      const [first, ...others] = builds.map((fw) => {
+        const objects = fw.runFrame(c.pixels, c.widthPx, c.heightPx, FrameKind.Lit, { timeS: 0, pressureDbar: 0, temperatureC: 0 }, true);
+        fw.takeRecords();
+        return JSON.stringify(objects);
+      });
+      for (const other of others) if (other !== first) expect(other, c.name).toBe(first);
+    }
   });
 
   describe.each(BUILDS)("%s build, full-size frames at the over-exposure limit", (build) => {

@@ -66,3 +66,36 @@ export function randomBlobsFrame(rng: Rng, widthPx: number, heightPx: number, co
   }
   return c.pixels;
 }
+
+/** Row patterns of rowMixFrame: rows of every density side by side. */
+const ROW_PATTERNS = ["empty", "sparse", "noise", "full", "stripes", "long runs", "copy above"] as const;
+
+/**
+ * Each row one pattern drawn at random: empty, a few short runs, noise of a random density, all lit,
+ * 1-px stripes, long runs across 64-px block edges, or the row above again. A labeller that picks its
+ * method per pair of rows (by density) meets every switch between methods, and runs that cross blocks,
+ * fill the row or end at its last pixel.
+ */
+export function rowMixFrame(rng: Rng, widthPx: number, heightPx: number, threshold: number): Uint8Array {
+  checkSize(widthPx, heightPx);
+  checkThreshold(threshold);
+  if (threshold === 255) throw new RangeError("rowMixFrame: threshold 255 leaves no foreground grey");
+  const pixels = new Uint8Array(widthPx * heightPx);
+  for (let y = 0; y < heightPx; y++) {
+    const row = pixels.subarray(y * widthPx, (y + 1) * widthPx);
+    const pattern = y === 0 ? rng.pick(ROW_PATTERNS.slice(0, 6)) : rng.pick(ROW_PATTERNS);
+    const density = rng.next();
+    const phase = rng.int(0, 1);
+    for (let x = 0; x < widthPx; x++) row[x] = backgroundGrey(rng, threshold);
+    const light = (from: number, to: number) => {
+      for (let x = Math.max(0, from); x <= Math.min(widthPx - 1, to); x++) row[x] = foregroundGrey(rng, threshold);
+    };
+    if (pattern === "sparse") for (let n = rng.int(1, 3); n > 0; n--) { const x = rng.int(0, widthPx - 1); light(x, x + rng.int(0, 3)); }
+    else if (pattern === "noise") for (let x = 0; x < widthPx; x++) { if (rng.chance(density)) light(x, x); }
+    else if (pattern === "full") light(0, widthPx - 1);
+    else if (pattern === "stripes") for (let x = phase; x < widthPx; x += 2) light(x, x);
+    else if (pattern === "long runs") for (let edge = 64; edge - 64 < widthPx; edge += 64) light(edge - rng.int(1, 70), edge + rng.int(-1, 70));
+    else if (pattern === "copy above") row.set(pixels.subarray((y - 1) * widthPx, y * widthPx));
+  }
+  return pixels;
+}

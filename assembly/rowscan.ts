@@ -73,18 +73,19 @@ const GATHER: u64 = 0x0102040810204080;
 
 /** Scan blocks a row's masks cover: every block of the widest row, and one past it. */
 export const MASK_BLOCKS: u32 = (MAX_WIDTH_PX + SCAN_BLOCK_PX - 1) / SCAN_BLOCK_PX + 1;
-/**
- * Byte offsets, from `masks`, of what scanRow writes there (SIMD build): per scan block, the bits where a
- * run starts, where one has just ended (the first background pixel after it) and the foreground bits (u64
- * each); the runs started and ended before the block (u16 pairs, 4 bytes apart); and the busy bits (u64:
- * bit b set when block b holds foreground or a run carried into it). scanRow writes the busy blocks and the
- * block past the row only; completeMasks fills in the others.
- */
+// What scanRow writes at `masks` (SIMD build), as byte offsets from it. scanRow writes the busy blocks and
+// the block past the row only; completeMasks fills in the others.
+/** Per block (u64): the bits where a run starts. */
 export const MASK_STARTS: u32 = 0;
+/** Per block (u64): the bits where a run has just ended (the first background pixel after it). */
 export const MASK_ENDS: u32 = MASK_BLOCKS << 3;
+/** Per block (u64): the foreground bits. */
 export const MASK_FOREGROUND: u32 = MASK_BLOCKS << 4;
+/** Per block (u16, 4 bytes apart): the runs started before the block. */
 export const MASK_STARTS_BEFORE: u32 = MASK_BLOCKS * 24;
+/** Per block (u16, 4 bytes apart): the runs ended before the block. */
 export const MASK_ENDS_BEFORE: u32 = MASK_STARTS_BEFORE + 2;
+/** One u64: bit b set when block b holds foreground or a run carried into it (busy). */
 export const MASK_BUSY_BLOCKS: u32 = MASK_BLOCKS * 28;
 /** Bytes of the mask arrays. */
 export const MASK_BYTES: u32 = MASK_BUSY_BLOCKS + 8;

@@ -8,11 +8,15 @@ import { MASK_BYTES } from "./rowscan";
 
 /** Entries of each bank array: the runs and the sentinel past them. */
 export const RUN_ENTRIES: u32 = MAX_RUNS_PER_ROW + 1;
-/** Byte offsets of a bank's arrays: starts, ends, grey sums, labels, masks (8-aligned). */
+/** Byte offset in a bank of the runs' starts (u16). */
 export const B_START: u32 = 0;
+/** Byte offset in a bank of the runs' inclusive ends (u16). */
 export const B_END: u32 = RUN_ENTRIES << 1;
+/** Byte offset in a bank of the runs' grey sums (u32). */
 export const B_GREY: u32 = RUN_ENTRIES << 2;
+/** Byte offset in a bank of the runs' labels (u16). */
 export const B_LABEL: u32 = RUN_ENTRIES << 3;
+/** Byte offset in a bank of the row's masks (rowscan.ts), 8-aligned. */
 export const B_MASKS: u32 = (RUN_ENTRIES * 10 + 7) & ~7;
 /** Bytes of one bank. */
 export const BANK_BYTES: u32 = (B_MASKS + MASK_BYTES + 7) & ~7;

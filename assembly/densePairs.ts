@@ -17,17 +17,17 @@ const touchList: usize = memory.data(RUN_ENTRIES << 2, 16);
 // Per scan block, the end bits of the previous row's runs that the current row touches (u64).
 const touchedPrevEnds: usize = memory.data(MASK_BLOCKS << 3, 16);
 // Lists of previous runs (u16 run indexes): in one buffer, from the front those whose slot this row opens,
-// from the back the slot runs it does not touch; in another, the whole objects (LONE and untouched).
+// from the back down the slot runs it does not touch (so read from the back down, they come left to right);
+// in another, the whole objects (LONE and untouched).
 const prevLists: usize = memory.data(RUN_ENTRIES << 1, 16);
 const wholeList: usize = memory.data(RUN_ENTRIES << 1, 16);
 
-// What findTouches and visitPrevious found: the touching runs, and the lengths of the three lists.
-let touchingRuns: u32 = 0;
+// What visitPrevious found: the lengths of the three lists.
 let opens: u32 = 0;
 let ends: u32 = 0;
 let wholeRuns: u32 = 0;
 
-/** Runs of the current row that hold a slot after labelDensePair (listed in slotList). */
+/** Runs of the current row that touch the row above, hence hold a slot after labelDensePair (listed in slotList by findTouches). */
 export let pairSlotRuns: u32 = 0;
 
 /** Whether the pair of rows in banks `cb` (n runs) and `pb` (prevCount runs) is dense: labelDensePair's, not the walk's. */
@@ -70,7 +70,7 @@ function findTouches(cb: usize, pb: usize): u32 {
   let listed: u32 = 0;
   let touchedPrev: u32 = 0;
   // Only blocks with foreground in either row (or a run carried into them) can hold a touch; a run's carry
-  // into the next block makes that one busy too, so the carries between the blocks visited are 0.
+  // into the next block makes that one busy too, so the carry into a block not visited is always 0.
   let visit = load<u64>(cm, MASK_BUSY_BLOCKS) | load<u64>(pm, MASK_BUSY_BLOCKS);
   while (visit != 0) {
     const block = <usize>ctz<u64>(visit);
@@ -108,7 +108,7 @@ function findTouches(cb: usize, pb: usize): u32 {
       } while (touchingEnds != 0);
     }
   }
-  touchingRuns = listed;
+  pairSlotRuns = listed;
   return touchedPrev;
 }
 
@@ -168,9 +168,12 @@ function findTouches(cb: usize, pb: usize): u32 {
 
 /**
  * Labels row y (bank `cb`, n runs; `width` px) against the row above (bank `pb`, prevCount runs, of which
- * prevSlotRuns hold a slot; its masks completed or not). Unless `ordered` (the objects' order matters to
- * the debug log or to classification), also hands the objects the row ends to the sink and returns
- * prevCount; otherwise returns how many runs above the row touches, for labeller.ts's ordered completion.
+ * prevSlotRuns hold a slot; its masks completed or not); returns how many runs above the row touches.
+ * Unless `ordered`, also hands the objects the row ends to the sink: the whole one-run objects straight to
+ * the tallies, in no order (none of them is a classification candidate, which `ordered` would have said),
+ * then the slot objects left to right, as the plain build does (one may be a candidate, and the candidates
+ * kept when there are too many are the first ones). When `ordered` (the debug log), labeller.ts completes
+ * every object in order.
  */
 export function labelDensePair(cb: usize, pb: usize, n: u32, prevCount: u32, prevSlotRuns: u32, prevMasksComplete: bool, y: u32, width: u32, ordered: bool): u32 {
   // Every run LONE until it touches the row above, two labels a store (entry n, past the runs, is there to
@@ -180,7 +183,7 @@ export function labelDensePair(cb: usize, pb: usize, n: u32, prevCount: u32, pre
   completeMasks(cb + B_MASKS, width);
   if (!prevMasksComplete) completeMasks(pb + B_MASKS, width);
   let touched: u32 = 0;
-  touchingRuns = 0;
+  pairSlotRuns = 0;
   if ((n != 0) & (prevCount != 0)) touched = findTouches(cb, pb);
   // The runs above, listed, but when every one is touched and holds a slot already.
   if (touched == prevCount && prevSlotRuns == prevCount) opens = ends = wholeRuns = 0;
@@ -192,7 +195,7 @@ export function labelDensePair(cb: usize, pb: usize, n: u32, prevCount: u32, pre
   }
   // The touching runs joined to the objects above, in the same order as one pass would.
   const stamp = y + 1;
-  const slotRuns = touchingRuns;
+  const slotRuns = pairSlotRuns;
   for (let t: u32 = 0; t < slotRuns; t++) {
     const i = ld16(slotList, t);
     const range = load<u32>(touchList + (<usize>t << 2));
@@ -206,9 +209,8 @@ export function labelDensePair(cb: usize, pb: usize, n: u32, prevCount: u32, pre
     growObject(root, cb, i, startOf(cb, i), endOf(cb, i), y);
     setLabel(cb, i, root);
   }
-  pairSlotRuns = slotRuns;
   if (ordered) return touched;
   tallyWholeRuns(pb);
-  for (let t: u32 = RUN_ENTRIES - ends; t < RUN_ENTRIES; t++) completeSlotRun(pb, ld16(prevLists, t), stamp);
-  return prevCount;
+  for (let t: u32 = 0; t < ends; t++) completeSlotRun(pb, ld16(prevLists, RUN_ENTRIES - 1 - t), stamp);
+  return touched;
 }

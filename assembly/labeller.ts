@@ -68,6 +68,7 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
   const stamp = y + 1;
   // Previous runs touched, counted once each: when all are, no object of that row completes.
   let touched: u32 = 0;
+  let completed = false; // the objects the row ends already handed over (a dense pair, unordered)
   let slotRuns: u32 = 0;
   let longestRunPx: u32 = 0;
   if (ASC_FEATURE_SIMD && collectingCandidates) {
@@ -75,10 +76,12 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
   }
   const dense = ASC_FEATURE_SIMD && isDensePair(cb, pb, n, prevCount);
   if (dense) {
-    // The objects' order matters to the debug log, and to classification once a run is long enough to be
-    // a candidate by itself: then they complete below, in order.
+    // The debug log sees every object in order, and so does classification once a run above is long enough
+    // to be a candidate by itself: then they complete below, in order. Otherwise labelDensePair completes
+    // them, the slot objects (which may be candidates) still left to right.
     const ordered = objectLogEnabled || (collectingCandidates && prevLongestRunPx >= vignetteMinAreaPx);
     touched = labelDensePair(cb, pb, n, prevCount, prevSlotRuns, prevMasksComplete, y, width, ordered);
+    completed = !ordered;
     slotRuns = pairSlotRuns;
   } else {
     // One pass, walking the previous runs (the sentinel past the last stops both walks): a microcontroller
@@ -109,7 +112,7 @@ export function labelRow(row: usize, y: u32, width: u32, thr: u32): void {
     }
   }
   resolveLabels(cb, slotRuns);
-  if (touched != prevCount) completePrevious(pb, y - 1, stamp);
+  if (!completed && touched != prevCount) completePrevious(pb, y - 1, stamp);
   releaseMergedSlots();
   prevBank = cb;
   curBank = pb;

@@ -48,7 +48,7 @@ export function resetSlots(): void {
 
 /** The root of slot s, the path to it compressed. */
 // @ts-ignore: decorator
-@inline export function findRoot(s: u32): u32 {
+@inline function findRoot(s: u32): u32 {
   let root = s;
   while (parentOf(root) != root) root = parentOf(root);
   while (s != root) {

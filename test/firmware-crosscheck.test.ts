@@ -2,7 +2,8 @@
 // object for object (area, grey sum, bounding box), on both builds, over more than 1,000 frames:
 // random noise at many densities, random blobs, realistic frames, adversarial shapes, rows of every
 // density side by side at widths around whole 64-px blocks (the SIMD build labels a dense pair of rows
-// 64 px at a time, a sparse one run by run), and the worst frames below the over-exposure limit (dots,
+// 64 px at a time, a sparse one run by run), long runs over whole blocks touched at one end only (the touch
+// carried through the blocks), and the worst frames below the over-exposure limit (dots,
 // stripes, checkerboard, noise; full size at the limit itself, with the early stop armed, and small ones
 // of random sizes). Per-frame spectra (counts and rounded mean grey per class) are checked against an
 // independent computation, with the debug log on (objects complete in order) and off (whole-run objects
@@ -10,7 +11,7 @@
 import { describe, expect, it } from "vitest";
 import { BUILDS, Firmware, FrameKind, Status, type BlocRecord, type LoggedObject } from "../host/firmware/index.js";
 import { labelFrame, sortObjects, type FrameObject } from "../host/reference/labeller.js";
-import { adversarialFrames, randomBlobsFrame, randomFrame, rowMixFrame } from "../simulator/frames/adversarial.js";
+import { adversarialFrames, blockCarryFrame, randomBlobsFrame, randomFrame, rowMixFrame } from "../simulator/frames/adversarial.js";
 import { noiseFrame } from "../simulator/frames/noise.js";
 import { realisticFrame } from "../simulator/frames/particles.js";
 import { BELOW_LIMIT_KINDS, belowLimitFrame, overexposureLimitPx } from "../simulator/frames/belowLimit.js";
@@ -62,6 +63,14 @@ function cases(): Case[] {
     const h = rng.int(2, w > 1000 ? 12 : 60);
     const threshold = rng.int(0, 254);
     out.push({ name: `row-mix#${i}`, widthPx: w, heightPx: h, threshold, pixels: rowMixFrame(rng, w, h, threshold) });
+  }
+  // Long runs over whole 64-px blocks touched at one end only, among stripes: the touch is carried through
+  // the whole blocks.
+  for (let i = 0; i < 150; i++) {
+    const w = i % 5 === 0 ? rng.int(130, 2464) : rng.int(130, 700);
+    const h = rng.int(2, 8);
+    const threshold = rng.int(0, 254);
+    out.push({ name: `block-carry#${i}`, widthPx: w, heightPx: h, threshold, pixels: blockCarryFrame(rng, w, h, threshold) });
   }
   for (let i = 0; i < 4; i++) {
     out.push({ name: `realistic#${i}`, widthPx: 1232, heightPx: 1028, threshold: 21, pixels: realisticFrame(rng, 1232, 1028, { noiseCount: 800, particleCount: 120 }) });

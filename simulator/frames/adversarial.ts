@@ -26,7 +26,7 @@ import {
 } from "./shapes.js";
 
 /** Random frame generators, re-exported so the catalogue is one import. */
-export { randomBlobsFrame, randomFrame, rowMixFrame } from "./random-frames.js";
+export { blockCarryFrame, randomBlobsFrame, randomFrame, rowMixFrame } from "./random-frames.js";
 
 /** Threshold of the drawn adversarial frames (foreground is grey > 100). */
 export const ADVERSARIAL_THRESHOLD = 100;

@@ -99,3 +99,33 @@ export function rowMixFrame(rng: Rng, widthPx: number, heightPx: number, thresho
   }
   return pixels;
 }
+
+/**
+ * Pairs of rows: in one, a run over one or more whole 64-px blocks with 1-px stripes well away from it; in
+ * the other, a touch at one end of that run only (left or right, straight or diagonal) and stripes beyond
+ * it. Whether the long run touches the other row is then carried through whole blocks (a labeller that
+ * finds touching runs by addition on 64-px masks, as the firmware's SIMD build does, must carry it right).
+ */
+export function blockCarryFrame(rng: Rng, widthPx: number, heightPx: number, threshold: number): Uint8Array {
+  checkSize(widthPx, heightPx);
+  checkThreshold(threshold);
+  if (threshold === 255) throw new RangeError("blockCarryFrame: threshold 255 leaves no foreground grey");
+  const pixels = new Uint8Array(widthPx * heightPx);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = backgroundGrey(rng, threshold);
+  const light = (y: number, from: number, to: number) => {
+    for (let x = Math.max(0, from); x <= Math.min(widthPx - 1, to); x++) pixels[y * widthPx + x] = foregroundGrey(rng, threshold);
+  };
+  for (let y = 0; y + 1 < heightPx; y += 2) {
+    const longFirst = rng.chance(0.5);
+    const [longY, touchY] = longFirst ? [y, y + 1] : [y + 1, y];
+    const x0 = rng.int(0, Math.max(0, widthPx - 130));
+    const x1 = Math.min(widthPx - 1, x0 + rng.int(64 + (63 - (x0 & 63)), 300));
+    light(longY, x0, x1);
+    for (let x = x1 + rng.int(4, 70); x < widthPx; x += 2) light(longY, x, x);
+    for (let x = rng.int(0, 1); x < x0 - 4; x += 2) if (rng.chance(0.8)) light(longY, x, x);
+    const at = (rng.chance(0.5) ? x0 : x1) + rng.int(-1, 1);
+    light(touchY, at - (rng.chance(0.3) ? rng.int(0, 5) : 0), at);
+    for (let x = x1 + rng.int(8, 70); x < widthPx; x += 2) if (rng.chance(0.9)) light(touchY, x, x);
+  }
+  return pixels;
+}

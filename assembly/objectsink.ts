@@ -62,38 +62,34 @@ export function addObjectsOfArea(areaPx: u32, count: u32, greyFixed: u64): void 
   return (areaPx & (areaPx - 1)) == 0 ? n >> <u64>ctz<u32>(areaPx) : n / <u64>areaPx;
 }
 
-/** Takes one complete object into the frame's tallies (and the candidates and the log). */
+/** Adds `count` objects of `areaPx` pixels, their fixed-point mean greys summing to `greyFixedSum`, to the frame's tallies. */
 // @ts-ignore: decorator
-@inline export function completeObject(areaPx: u32, greySum: u32, xMin: u32, yMin: u32, xMax: u32, yMax: u32): void {
-  frameObjects++;
-  const bin = <usize>classBinOfArea(areaPx);
-  const c = frameClassCounts + (bin << 2);
-  store<u32>(c, load<u32>(c) + 1);
-  const g = frameClassGreyFixed + (bin << 3);
-  store<u64>(g, load<u64>(g) + greyFixed(greySum, areaPx));
-  if (collectingCandidates || objectLogEnabled) noteObject(areaPx, greySum, xMin, yMin, xMax, yMax);
-}
-
-/** Takes one object of `areaPx` pixels (grey sum `greySum`) into the tallies only: the caller makes sure that neither the debug log nor the candidates want it. */
-// @ts-ignore: decorator
-@inline export function tallyObject(areaPx: u32, greySum: u32): void {
-  frameObjects++;
-  const bin = <usize>classBinOfArea(areaPx);
-  const c = frameClassCounts + (bin << 2);
-  store<u32>(c, load<u32>(c) + 1);
-  const g = frameClassGreyFixed + (bin << 3);
-  store<u64>(g, load<u64>(g) + greyFixed(greySum, areaPx));
-}
-
-/** Takes `count` objects of `areaPx` (1 or 2) pixels whose grey sums add up to `greySum` into the tallies only (each one's fixed-point grey is a shift, so their sum is exact). */
-// @ts-ignore: decorator
-@inline export function tallyObjects(areaPx: u32, count: u32, greySum: u32): void {
+@inline function addToTallies(areaPx: u32, count: u32, greyFixedSum: u64): void {
   frameObjects += count;
   const bin = <usize>classBinOfArea(areaPx);
   const c = frameClassCounts + (bin << 2);
   store<u32>(c, load<u32>(c) + count);
   const g = frameClassGreyFixed + (bin << 3);
-  store<u64>(g, load<u64>(g) + ((<u64>greySum << GREY_FIXED_BITS) >> <u64>(areaPx - 1)));
+  store<u64>(g, load<u64>(g) + greyFixedSum);
+}
+
+/** Takes one object of `areaPx` pixels (grey sum `greySum`) into the tallies only: the caller makes sure that neither the debug log nor the candidates want it. */
+// @ts-ignore: decorator
+@inline export function tallyObject(areaPx: u32, greySum: u32): void {
+  addToTallies(areaPx, 1, greyFixed(greySum, areaPx));
+}
+
+/** Takes `count` objects of `areaPx` (1 or 2) pixels whose grey sums add up to `greySum` into the tallies only (each one's fixed-point grey is a shift, so their sum is exact). */
+// @ts-ignore: decorator
+@inline export function tallyObjects(areaPx: u32, count: u32, greySum: u32): void {
+  addToTallies(areaPx, count, (<u64>greySum << GREY_FIXED_BITS) >> <u64>(areaPx - 1));
+}
+
+/** Takes one complete object into the frame's tallies (and the candidates and the log). */
+// @ts-ignore: decorator
+@inline export function completeObject(areaPx: u32, greySum: u32, xMin: u32, yMin: u32, xMax: u32, yMax: u32): void {
+  tallyObject(areaPx, greySum);
+  if (collectingCandidates || objectLogEnabled) noteObject(areaPx, greySum, xMin, yMin, xMax, yMax);
 }
 
 /** The rarer destinations of a completed object: the classification candidates and the debug log. */
